@@ -1,0 +1,148 @@
+"""Argument checks shared by every chapter's code.
+
+Each check either returns a clean NumPy array or raises ``ValueError`` with a
+message that names the argument, says what was wrong and what was expected.
+A loss computed from bad input is a silent wrong answer; these checks make it
+a loud one instead.
+
+>>> probability_rows([[0.2, 0.8]]).shape
+(1, 2)
+>>> probability_rows([0.2, 0.9])
+Traceback (most recent call last):
+...
+ValueError: probs: row 0 sums to 1.1, expected 1 (within 1e-06)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+# --8<-- [start:tolerance]
+#: How far a row of probabilities may sum from 1 and still count as a distribution.
+#: float32 softmax outputs are typically off by ~1e-7; 1e-6 admits those.
+SUM_TOLERANCE = 1e-6
+# --8<-- [end:tolerance]
+
+__all__ = [
+    "SUM_TOLERANCE",
+    "as_float_array",
+    "class_labels",
+    "finite_array",
+    "positive_scale",
+    "probabilities",
+    "probability_rows",
+]
+
+
+def _to_numpy(value: Any) -> np.ndarray:
+    """Turn lists, NumPy arrays and (CPU or not) torch tensors into a NumPy array."""
+    if hasattr(value, "detach") and hasattr(value, "cpu"):
+        value = value.detach().cpu().numpy()
+    try:
+        return np.asarray(value)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"could not read {value!r} as an array: {error}") from None
+
+
+def as_float_array(value: Any, name: str) -> np.ndarray:
+    """Read ``value`` as a float64 array; reject non-numeric data and NaN."""
+    array = _to_numpy(value)
+    if array.dtype == bool or not (
+        np.issubdtype(array.dtype, np.number) or array.dtype == object
+    ):
+        raise ValueError(f"{name}: expected real numbers, got dtype {array.dtype}")
+    try:
+        array = array.astype(np.float64)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name}: expected real numbers, got {value!r}") from None
+    if np.isnan(array).any():
+        where = tuple(int(i) for i in np.argwhere(np.isnan(array))[0])
+        raise ValueError(f"{name}: contains NaN at index {where}, expected real numbers")
+    return array
+
+
+def finite_array(value: Any, name: str, *, allow_empty: bool = False) -> np.ndarray:
+    """Read ``value`` as a float64 array of finite numbers (no NaN, no infinity)."""
+    array = as_float_array(value, name)
+    if array.size == 0 and not allow_empty:
+        raise ValueError(f"{name}: is empty, expected at least one value")
+    if np.isinf(array).any():
+        raise ValueError(f"{name}: contains infinity, expected finite numbers")
+    return array
+
+
+def probabilities(value: Any, name: str = "p") -> np.ndarray:
+    """Read ``value`` as probabilities: each entry a number in [0, 1]."""
+    array = as_float_array(value, name)
+    if array.size == 0:
+        raise ValueError(f"{name}: is empty, expected at least one probability")
+    bad = (array < 0) | (array > 1)
+    if bad.any():
+        first = array[bad].flat[0]
+        raise ValueError(f"{name}: contains {first:g}, expected probabilities in [0, 1]")
+    return array
+
+
+def probability_rows(value: Any, name: str = "probs", *, tol: float = SUM_TOLERANCE) -> np.ndarray:
+    """Read ``value`` as one distribution (shape ``(C,)``) or a batch ``(N, C)``.
+
+    Returns a 2-D array. Each row must hold probabilities in [0, 1] that sum to 1
+    within ``tol``.
+    """
+    array = probabilities(value, name)
+    if array.ndim == 1:
+        array = array[np.newaxis, :]
+    if array.ndim != 2:
+        raise ValueError(
+            f"{name}: has shape {array.shape}, expected (C,) or (N, C) with classes last"
+        )
+    if array.shape[1] < 2:
+        raise ValueError(f"{name}: has {array.shape[1]} class, expected at least 2 classes")
+    sums = array.sum(axis=1)
+    off = np.abs(sums - 1.0) > tol
+    if off.any():
+        row = int(np.argmax(off))
+        raise ValueError(
+            f"{name}: row {row} sums to {sums[row]:.6g}, expected 1 (within {tol:g})"
+        )
+    return array
+
+
+def class_labels(value: Any, num_classes: int, count: int | None = None, name: str = "labels") -> np.ndarray:
+    """Read ``value`` as integer class labels in ``[0, num_classes)``.
+
+    ``count``, when given, is how many labels are expected (one per row of a batch).
+    """
+    array = _to_numpy(value)
+    if array.ndim == 0:
+        array = array.reshape(1)
+    if array.ndim != 1:
+        raise ValueError(f"{name}: has shape {array.shape}, expected a 1-D sequence of class indices")
+    if array.size == 0:
+        raise ValueError(f"{name}: is empty, expected at least one label")
+    if array.dtype == bool or not np.issubdtype(array.dtype, np.integer):
+        if np.issubdtype(array.dtype, np.floating) and np.all(np.isfinite(array)) and np.all(array == np.round(array)):
+            array = array.astype(np.int64)
+        else:
+            raise ValueError(f"{name}: expected integer class indices, got {array.dtype} values {array.tolist()[:5]}")
+    if count is not None and array.size != count:
+        raise ValueError(f"{name}: has {array.size} labels, expected {count} (one per row of probabilities)")
+    outside = (array < 0) | (array >= num_classes)
+    if outside.any():
+        raise ValueError(
+            f"{name}: label {int(array[outside][0])} is out of range, expected 0 <= label < {num_classes}"
+        )
+    return array.astype(np.int64)
+
+
+def positive_scale(value: Any, name: str = "sigma") -> float:
+    """Read ``value`` as a finite, strictly positive number (a standard deviation, a rate)."""
+    array = finite_array(value, name)
+    if array.ndim != 0 and array.size != 1:
+        raise ValueError(f"{name}: expected a single number, got shape {array.shape}")
+    number = float(array.reshape(()))
+    if number <= 0:
+        raise ValueError(f"{name}: is {number:g}, expected a positive number")
+    return number

@@ -1,0 +1,91 @@
+"""What the MkDocs hook hands to the build: rendered figures and the MathJax files.
+
+Drawing figures is the expensive part of a build, so the rendered SVGs are cached
+on disk under a key made from every source file of ``snippets`` and the versions of
+the libraries that draw them. Editing prose never changes that key, so a rebuild
+under ``mkdocs serve`` reads the SVGs back instead of importing torch and matplotlib.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from importlib import metadata, resources
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+#: Libraries whose version changes what a figure looks like or computes.
+DRAWING_LIBRARIES = ("matplotlib", "numpy", "torch")
+
+#: MathJax lives at this path in the built site; pages load ``tex-chtml.js`` from it.
+MATHJAX_SITE_DIR = "assets/mathjax"
+
+
+def sources_digest(package_dir: Path = PACKAGE_DIR) -> str:
+    """Hash every ``.py`` file of the package and the drawing libraries' versions."""
+    digest = hashlib.sha256()
+    for path in sorted(package_dir.rglob("*.py")):
+        digest.update(path.relative_to(package_dir).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    for library in DRAWING_LIBRARIES:
+        digest.update(f"{library}=={metadata.version(library)}\0".encode())
+    return digest.hexdigest()[:24]
+
+
+def figure_path(name: str) -> str:
+    """Where the figure called ``name`` is published in the site."""
+    return f"img/{name}.svg"
+
+
+def build_figures(cache_dir: Path) -> dict[str, bytes]:
+    """Return ``{site path: SVG bytes}`` for every registered figure, drawing only on a cache miss.
+
+    A figure function that raises propagates its exception, so the build fails.
+    """
+    entry = Path(cache_dir) / "figures" / sources_digest()
+    manifest = entry / "manifest.json"
+    if manifest.is_file():
+        names = json.loads(manifest.read_text())
+        return {figure_path(name): (entry / f"{name}.svg").read_bytes() for name in names}
+
+    from snippets.figures import collect, render_svg
+
+    rendered = {name: render_svg(function()) for name, function in collect().items()}
+    _write_entry(entry, rendered)
+    return {figure_path(name): svg for name, svg in rendered.items()}
+
+
+def _write_entry(entry: Path, rendered: dict[str, bytes]) -> None:
+    """Write a cache entry so that a reader never sees it half written."""
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=entry.parent, prefix=".tmp-"))
+    for name, svg in rendered.items():
+        (staging / f"{name}.svg").write_bytes(svg)
+    (staging / "manifest.json").write_text(json.dumps(sorted(rendered)))
+    try:
+        os.replace(staging, entry)
+    except OSError:  # another build wrote the same entry first; theirs is identical
+        for child in staging.iterdir():
+            child.unlink()
+        staging.rmdir()
+
+
+def mathjax_files() -> dict[str, str]:
+    """Return ``{site path: file on disk}`` for the MathJax files the pages load.
+
+    The TeX-input, CommonHTML-output bundle, its web fonts and the TeX extensions it
+    may autoload, taken from the ``django-static-mathjax`` package (MathJax 3.2.2).
+    """
+    es5 = Path(str(resources.files("mathjax") / "static" / "mathjax" / "es5"))
+    wanted = [es5 / "tex-chtml.js"]
+    wanted += sorted((es5 / "output" / "chtml" / "fonts" / "woff-v2").glob("*.woff"))
+    wanted += sorted((es5 / "input" / "tex" / "extensions").glob("*.js"))
+    missing = [str(path) for path in wanted if not path.is_file()]
+    if missing or len(wanted) < 3:
+        raise FileNotFoundError(f"MathJax files missing from django-static-mathjax: {missing or es5}")
+    return {f"{MATHJAX_SITE_DIR}/{path.relative_to(es5).as_posix()}": str(path) for path in wanted}

@@ -1,0 +1,161 @@
+"""Tests of snippets/nll.py: worked numbers, agreement with PyTorch, bad input, the prose."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+
+from snippets.nll import (
+    label_likelihood,
+    log_curves_figure,
+    log_of_tiny,
+    mean_nll,
+    mean_nll_torch,
+    nll,
+    one_hot,
+    product_vs_log_sum,
+)
+from tests.sitetools import normalise, page_source
+
+PROBS = [0.1, 0.3, 0.5, 0.1]
+
+# Exact values from ../shared/WORKED_NUMBERS.md (computed independently of this code).
+ORACLE_NLL_4TH = 2.302585092994046
+ORACLE_NLL_3RD = 0.6931471805599453
+ORACLE_LN_1E_100 = -230.25850929940458
+
+
+def test_likelihood_is_the_one_hot_dot_product():
+    assert label_likelihood(PROBS, 3) == pytest.approx(0.1, abs=1e-15)
+    assert label_likelihood(PROBS, 2) == pytest.approx(0.5, abs=1e-15)
+    assert np.dot(one_hot(3, 4), PROBS) == label_likelihood(PROBS, 3)
+
+
+def test_worked_nll_values_match_the_oracle():
+    assert nll(PROBS, 3) == pytest.approx(ORACLE_NLL_4TH, rel=1e-15)
+    assert nll(PROBS, 2) == pytest.approx(ORACLE_NLL_3RD, rel=1e-15)
+    assert nll(PROBS, 3) == pytest.approx(math.log(10), rel=1e-15)
+    assert log_of_tiny() == pytest.approx(ORACLE_LN_1E_100, rel=1e-15)
+
+
+def test_zero_probability_for_the_truth_is_an_infinite_loss():
+    assert nll([0.0, 1.0], 0) == math.inf
+    assert mean_nll([[0.0, 1.0], [0.5, 0.5]], [0, 1]) == math.inf
+    assert mean_nll_torch(torch.tensor([[0.0, 1.0]]), torch.tensor([0])).item() == math.inf
+
+
+def test_certain_correct_prediction_costs_nothing():
+    assert nll([0.0, 0.0, 1.0], 2) == 0.0
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_numpy_and_torch_agree_with_torch_nll_loss(seed):
+    generator = torch.Generator().manual_seed(seed)
+    batch = int(torch.randint(1, 64, (1,), generator=generator))
+    classes = int(torch.randint(2, 30, (1,), generator=generator))
+    logits = torch.randn(batch, classes, generator=generator, dtype=torch.float64) * 3
+    probs = torch.softmax(logits, dim=1)
+    labels = torch.randint(0, classes, (batch,), generator=generator)
+
+    expected = F.nll_loss(torch.log(probs), labels).item()
+    assert mean_nll(probs.numpy(), labels.numpy()) == pytest.approx(expected, rel=1e-12, abs=1e-12)
+    assert mean_nll_torch(probs, labels).item() == pytest.approx(expected, rel=1e-12, abs=1e-12)
+
+
+def test_torch_version_is_differentiable_and_its_gradient_is_right():
+    probs = torch.tensor([[0.1, 0.3, 0.5, 0.1], [0.25, 0.25, 0.25, 0.25]], dtype=torch.float64, requires_grad=True)
+    loss = mean_nll_torch(probs, torch.tensor([3, 0]))
+    loss.backward()
+    # d/dp of -(ln p_true)/N is -1/(N p_true) at the true class and 0 elsewhere.
+    expected = torch.zeros_like(probs)
+    expected[0, 3] = -1 / (2 * 0.1)
+    expected[1, 0] = -1 / (2 * 0.25)
+    torch.testing.assert_close(probs.grad, expected)
+
+
+def test_float32_softmax_rows_are_accepted():
+    probs = torch.softmax(torch.randn(500, 10, generator=torch.Generator().manual_seed(0)), dim=1)
+    assert math.isfinite(mean_nll_torch(probs, torch.zeros(500, dtype=torch.long)).item())
+
+
+def test_products_underflow_and_log_sums_do_not():
+    product, log_sum = product_vs_log_sum(0.01, 200)
+    assert product == 0.0
+    assert log_sum == pytest.approx(200 * math.log(0.01), rel=1e-12)
+    assert log_sum == pytest.approx(-921.0340371976183, rel=1e-12)
+
+
+# The "Bad input" table of docs/nll.md: each row's input and the message it documents.
+BAD_INPUT_TABLE = [
+    (lambda: nll([1.2, -0.2], 0), "contains 1.2, expected probabilities in [0, 1]"),
+    (lambda: nll([0.2, 0.9], 0), "row 0 sums to 1.1, expected 1 (within 1e-06)"),
+    (lambda: nll(PROBS, 4), "label 4 is out of range, expected 0 <= label < 4"),
+    (lambda: mean_nll([PROBS, PROBS], [0, 1, 2]), "has 3 labels, expected 2 (one per row of probabilities)"),
+    (lambda: nll([math.nan, 1.0], 0), "contains NaN at index (0,), expected real numbers"),
+]
+
+
+@pytest.mark.parametrize("call, message", BAD_INPUT_TABLE)
+def test_documented_bad_input_raises_the_documented_message(call, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        call()
+    assert message in page_source("nll.md")
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: mean_nll([], []),
+        lambda: mean_nll([[0.5, 0.5]], [0.5]),
+        lambda: mean_nll([[0.5, 0.5]], [[0]]),
+        lambda: mean_nll([[[0.5, 0.5]]], [0]),
+        lambda: mean_nll([[1.0]], [0]),
+        lambda: mean_nll([[0.5, 0.5]], [-1]),
+        lambda: mean_nll([["a", "b"]], [0]),
+        lambda: mean_nll_torch(torch.tensor([[0.5, 0.6]]), torch.tensor([0])),
+        lambda: mean_nll_torch(torch.tensor([[0.5, 0.5]]), torch.tensor([2])),
+        lambda: mean_nll_torch(torch.tensor([[math.nan, 0.5]]), torch.tensor([0])),
+        lambda: one_hot(1, 1),
+        lambda: one_hot(True, 4),
+        lambda: product_vs_log_sum(0.0, 10),
+        lambda: product_vs_log_sum(0.5, 0),
+    ],
+)
+def test_other_bad_input_raises_value_error(call):
+    with pytest.raises(ValueError):
+        call()
+
+
+def test_figure_marks_both_worked_points():
+    fig = log_curves_figure()
+    left, right = fig.axes
+    marked = sorted((round(line.get_xdata()[0], 3), round(line.get_ydata()[0], 4))
+                    for line in right.get_lines() if len(line.get_xdata()) == 1)
+    assert marked == [(0.1, round(ORACLE_NLL_4TH, 4)), (0.5, round(ORACLE_NLL_3RD, 4))]
+    assert left.get_lines()[0].get_ydata().max() == pytest.approx(0.0)
+
+
+# Each number the chapter's prose states: (text on the page, the code's value, its format, the oracle).
+PROSE_NUMBERS = [
+    ("-\\ln 0.1 = 2.302585", lambda: nll(PROBS, 3), "-\\ln 0.1 = {:.6f}", ORACLE_NLL_4TH),
+    ("-\\ln 0.5 = 0.693147", lambda: nll(PROBS, 2), "-\\ln 0.5 = {:.6f}", ORACLE_NLL_3RD),
+    ("0.5 on the true class costs 0.693147 nats", lambda: nll(PROBS, 2), "0.5 on the true class costs {:.6f} nats", ORACLE_NLL_3RD),
+    ("0.1 costs 2.302585 nats", lambda: nll(PROBS, 3), "0.1 costs {:.6f} nats", ORACLE_NLL_4TH),
+    ("\\ln 10^{-100} = -230.26", log_of_tiny, "\\ln 10^{{-100}} = {:.2f}", ORACLE_LN_1E_100),
+    ("200 \\ln 0.01 = -921.03", lambda: product_vs_log_sum(0.01, 200)[1], "200 \\ln 0.01 = {:.2f}", 200 * math.log(0.01)),
+    ("= 1.497866", lambda: mean_nll([PROBS, PROBS], [3, 2]), "= {:.6f}", (ORACLE_NLL_4TH + ORACLE_NLL_3RD) / 2),
+    ("`2.3025850929940455`", lambda: nll(PROBS, 3), "`{!r}`", ORACLE_NLL_4TH),
+]
+
+
+@pytest.mark.parametrize("text, compute, template, oracle", PROSE_NUMBERS, ids=[row[0] for row in PROSE_NUMBERS])
+def test_prose_states_what_the_code_computes(text, compute, template, oracle):
+    value = compute()
+    assert value == pytest.approx(oracle, rel=1e-12)
+    assert template.format(value) == text, "the code's value no longer matches the prose"
+    assert normalise(text) in normalise(page_source("nll.md")), f"docs/nll.md no longer states {text!r}"

@@ -1,0 +1,111 @@
+"""The built site: strict build, figures, includes, offline math, byte-for-byte repeatable."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+
+import pytest
+
+from snippets.figures import collect
+from snippets.sitebuild import figure_path
+from tests.sitetools import (
+    DOCS,
+    ROOT,
+    build_site,
+    built_page,
+    copy_project,
+    includes,
+    markdown_pages,
+    parse_html,
+    section_text,
+)
+
+PAGES = [page.relative_to(DOCS).as_posix() for page in markdown_pages()]
+
+
+def test_every_registered_figure_is_in_the_site_and_shown_on_a_page(built_site):
+    shown = set()
+    for page in PAGES:
+        for image in parse_html(built_page(built_site, page)).images:
+            shown.add(image["src"].split("img/", 1)[-1])
+    for name in collect():
+        svg = built_site / figure_path(name)
+        assert svg.is_file(), f"{figure_path(name)} was not generated"
+        assert svg.read_bytes().startswith(b"<?xml") and b"<svg" in svg.read_bytes()[:2000]
+        assert f"{name}.svg" in shown, f"figure {name!r} is drawn but no page shows it"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_image_has_alt_text_and_exists(built_site, page):
+    html = built_page(built_site, page)
+    for image in parse_html(html).images:
+        assert image.get("alt", "").strip(), f"{page}: image {image.get('src')} has no alt text"
+        target = (html.parent / image["src"]).resolve()
+        assert target.is_file(), f"{page}: image {image['src']} is missing from the site"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_included_section_is_rendered(built_site, page):
+    html = parse_html(built_page(built_site, page))
+    code = "\n".join(html.code_blocks)
+    assert "--8<--" not in "".join(html.text), f"{page}: an include was left unexpanded"
+    for path, section in includes(DOCS / page):
+        if section is None:
+            continue
+        lines = [line.strip() for line in section_text(path, section).splitlines() if line.strip()]
+        assert lines, f"{path}:{section} is empty"
+        assert lines[0] in code and lines[-1] in code, f"{page}: {path}:{section} did not render"
+
+
+def test_figures_have_a_code_block_beneath_them():
+    for page in markdown_pages():
+        source = page.read_text(encoding="utf-8")
+        for match in re.finditer(r"!\[[^\]]*\]\((?:\.\./)*img/([\w-]+)\.svg\)", source):
+            after = source[match.end(): match.end() + 400]
+            assert '??? example "Code for this figure"' in after, f"{page.name}: figure {match[1]} has no code beneath it"
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    offenders = []
+    for html in built_site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for match in re.finditer(r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)="(https?:)?//[^"]+"', text):
+            if 'rel="canonical"' not in match[0]:
+                offenders.append(f"{html.relative_to(built_site)}: {match[0][:120]}")
+    assert not offenders, "\n".join(offenders)
+    assert not list(built_site.rglob("*.css")) or all(
+        "fonts.googleapis" not in css.read_text(encoding="utf-8", errors="ignore") for css in built_site.rglob("*.css")
+    )
+
+
+def test_mathjax_is_served_by_the_site(built_site):
+    assert (built_site / "assets/mathjax/tex-chtml.js").is_file()
+    fonts = list((built_site / "assets/mathjax/output/chtml/fonts/woff-v2").glob("*.woff"))
+    assert len(fonts) >= 20
+    assert 'src="../assets/mathjax/tex-chtml.js"' in (built_site / "nll/index.html").read_text(encoding="utf-8")
+
+
+def test_two_clean_builds_are_byte_identical(tmp_path):
+    first, second = (copy_project(tmp_path / name) for name in ("a", "b"))
+    for project in (first, second):
+        result = build_site(project, project / "site")
+        assert result.returncode == 0, result.stdout + result.stderr
+    comparison = filecmp.dircmp(first / "site", second / "site")
+    differing = _differences(comparison)
+    assert not differing, f"files differ between two clean builds: {differing[:10]}"
+
+
+def _differences(comparison: filecmp.dircmp) -> list[str]:
+    found = [*comparison.left_only, *comparison.right_only]
+    _, mismatch, errors = filecmp.cmpfiles(comparison.left, comparison.right, comparison.common_files, shallow=False)
+    found += mismatch + errors
+    for sub in comparison.subdirs.values():
+        found += _differences(sub)
+    return found
+
+
+def test_snippet_modules_each_have_a_test_module():
+    modules = {path.stem for path in (ROOT / "snippets").glob("*.py") if not path.stem.startswith("_")}
+    tests = {path.stem.removeprefix("test_") for path in (ROOT / "tests").glob("test_*.py")}
+    assert modules <= tests, f"snippets modules without tests/test_<module>.py: {sorted(modules - tests)}"
