@@ -1,0 +1,77 @@
+"""The ledger of worked numbers: each number the site states, where it comes from, and the code that computes it.
+
+Each chapter module lists its numbers in a module-level ``WORKED_NUMBERS`` list of
+:class:`WorkedNumber`. One entry ties together four things that must agree:
+
+- ``exact``: an independent value (the exact figure in the project's
+  ``WORKED_NUMBERS.md``, or a closed form), never copied from the output of ``compute``;
+- ``compute``: the site's code that produces the number;
+- ``prose``: the text of the chapter that states it, as a format template filled with
+  the computed value, so that changing the prose or the code alone breaks the match;
+- ``shown``: what the source article printed, for readers comparing the two.
+
+``python -m snippets`` prints the whole ledger; the tests check every entry.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import pkgutil
+from dataclasses import dataclass
+from typing import Callable, Sequence, Union
+
+Value = Union[float, Sequence[float]]
+
+
+@dataclass(frozen=True)
+class WorkedNumber:
+    """One number the site states, with the independent value it must equal."""
+
+    what: str
+    source: str
+    shown: str
+    exact: Value
+    compute: Callable[[], Value]
+    page: str
+    prose: str
+    rel_tol: float = 1e-9
+    abs_tol: float = 0.0
+
+    def computed(self) -> Value:
+        value = self.compute()
+        if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
+            return tuple(float(v) for v in (value.tolist() if hasattr(value, "tolist") else value))
+        if isinstance(value, bool):
+            return value
+        return float(value)
+
+    def agrees(self, value: Value | None = None) -> bool:
+        """Whether the computed value equals ``exact`` within the entry's tolerance."""
+        value = self.computed() if value is None else value
+        if isinstance(self.exact, bool) or isinstance(value, bool):
+            return value == self.exact
+        exact = tuple(self.exact) if isinstance(self.exact, (list, tuple)) else (self.exact,)
+        got = value if isinstance(value, tuple) else (value,)
+        return len(exact) == len(got) and all(
+            (math.isnan(e) and math.isnan(g)) or math.isclose(g, e, rel_tol=self.rel_tol, abs_tol=self.abs_tol)
+            for e, g in zip(exact, got)
+        )
+
+    def prose_text(self, value: Value | None = None) -> str:
+        """The prose template filled with the computed value (each element, for a vector)."""
+        value = self.computed() if value is None else value
+        return self.prose.format(*value) if isinstance(value, tuple) else self.prose.format(value)
+
+
+def collect() -> list[WorkedNumber]:
+    """Every ``WORKED_NUMBERS`` entry of every module of the ``snippets`` package, in module order."""
+    import snippets
+
+    entries: list[WorkedNumber] = []
+    for module in sorted(pkgutil.iter_modules(snippets.__path__), key=lambda m: m.name):
+        if module.name.startswith("_") or module.name == "ledger":
+            continue
+        loaded = importlib.import_module(f"snippets.{module.name}")
+        entries.extend(getattr(loaded, "WORKED_NUMBERS", []))
+    return entries

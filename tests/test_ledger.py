@@ -1,0 +1,40 @@
+"""Every worked number in the ledger equals its independent value and is stated by its page."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from snippets.ledger import WorkedNumber, collect
+from tests.sitetools import DOCS, ROOT, normalise, page_source
+
+ENTRIES = collect()
+
+
+def test_the_ledger_is_not_empty():
+    assert len(ENTRIES) >= 10
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=[f"{e.page}:{e.what}" for e in ENTRIES])
+def test_code_equals_the_exact_value_and_the_prose_states_it(entry: WorkedNumber):
+    value = entry.computed()
+    assert entry.agrees(value), f"{entry.what}: code gives {value}, exact value is {entry.exact}"
+    assert (DOCS / entry.page).is_file(), f"{entry.what}: no page docs/{entry.page}"
+    text = entry.prose_text(value)
+    assert normalise(text) in normalise(page_source(entry.page)), (
+        f"docs/{entry.page} does not state {text!r} (the code's value in the prose's words)"
+    )
+
+
+def test_a_changed_value_no_longer_matches_the_prose():
+    entry = next(e for e in ENTRIES if e.what == "NLL = -ln 0.1")
+    assert entry.prose_text(2.31) not in page_source(entry.page)
+    assert not entry.agrees(2.31)
+
+
+def test_python_m_snippets_prints_the_ledger_and_exits_0():
+    result = subprocess.run([sys.executable, "-m", "snippets"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{len(ENTRIES)} worked numbers, {len(ENTRIES)} agree, 0 disagree" in result.stdout
