@@ -20,7 +20,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 #: Libraries whose version changes what a figure looks like or computes.
 DRAWING_LIBRARIES = ("matplotlib", "numpy", "torch")
 
-#: MathJax lives at this path in the built site; pages load ``tex-chtml.js`` from it.
+#: MathJax lives at this path in the built site; pages load ``startup.js`` from it.
 MATHJAX_SITE_DIR = "assets/mathjax"
 
 
@@ -75,17 +75,30 @@ def _write_entry(entry: Path, rendered: dict[str, bytes]) -> None:
         staging.rmdir()
 
 
-def mathjax_files() -> dict[str, str]:
-    """Return ``{site path: file on disk}`` for the MathJax files the pages load.
+#: The MathJax components the pages load (paths under MathJax's ``es5/`` folder): TeX input,
+#: CommonHTML output with its TeX font, and assistive MathML for screen readers. The
+#: combined ``tex-chtml.js`` would add the 426 kB context menu on every page.
+MATHJAX_COMPONENTS = (
+    "startup.js",
+    "core.js",
+    "input/tex.js",
+    "output/chtml.js",
+    "output/chtml/fonts/tex.js",
+    "a11y/assistive-mml.js",
+)
 
-    The TeX-input, CommonHTML-output bundle, its web fonts and the TeX extensions it
-    may autoload, taken from the ``django-static-mathjax`` package (MathJax 3.2.2).
+
+def mathjax_files() -> dict[str, str]:
+    """Return ``{site path: file on disk}`` for the MathJax files the pages may load.
+
+    The components above, their web fonts and the TeX extensions the ``autoload``
+    extension may fetch, taken from the ``django-static-mathjax`` package (MathJax 3.2.2).
     """
     es5 = Path(str(resources.files("mathjax") / "static" / "mathjax" / "es5"))
-    wanted = [es5 / "tex-chtml.js"]
+    wanted = [es5 / component for component in MATHJAX_COMPONENTS]
     wanted += sorted((es5 / "output" / "chtml" / "fonts" / "woff-v2").glob("*.woff"))
     wanted += sorted((es5 / "input" / "tex" / "extensions").glob("*.js"))
     missing = [str(path) for path in wanted if not path.is_file()]
-    if missing or len(wanted) < 3:
-        raise FileNotFoundError(f"MathJax files missing from django-static-mathjax: {missing or es5}")
+    if missing:
+        raise FileNotFoundError(f"MathJax files missing from django-static-mathjax: {missing}")
     return {f"{MATHJAX_SITE_DIR}/{path.relative_to(es5).as_posix()}": str(path) for path in wanted}

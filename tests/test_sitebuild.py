@@ -45,6 +45,6 @@ def test_a_figure_that_raises_propagates(tmp_path, monkeypatch):
 
 def test_mathjax_files_exist_and_include_the_bundle_and_fonts():
     files = sitebuild.mathjax_files()
-    assert "assets/mathjax/tex-chtml.js" in files
+    assert "assets/mathjax/startup.js" in files
     assert any(path.endswith(".woff") for path in files)
     assert all(Path(source).is_file() for source in files.values())

@@ -1,7 +1,11 @@
-// MathJax reads this object when tex-chtml.js loads (it is listed after this file).
+// MathJax reads this object when startup.js loads (it is listed after this file) and
+// then loads only the components named here, from the same folder as startup.js.
 // arithmatex wraps the Markdown pages' math in \( \) and \[ \] inside .arithmatex;
 // notebook Markdown cells (.jp-RenderedMarkdown) keep their $ and $$ delimiters.
 window.MathJax = {
+  loader: {
+    load: ["input/tex", "output/chtml", "a11y/assistive-mml"],
+  },
   tex: {
     inlineMath: [["\\(", "\\)"], ["$", "$"]],
     displayMath: [["\\[", "\\]"], ["$$", "$$"]],
