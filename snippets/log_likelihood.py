@@ -278,7 +278,7 @@ def log_likelihood_of_mu_figure(sigma=5.0):
         axes.grid(alpha=0.3)
     a_value = log_likelihood(data, A[0], sigma)
     right.plot([A[0]], [a_value], "o", color="tab:blue")
-    right.annotate(f"A: μ = {A[0]:g}\nln L = {a_value:.2f}", (A[0], a_value), xytext=(-8, -45),
+    right.annotate(f"A: μ = {A[0]:g}\nln L = {a_value:.2f}", (A[0], a_value), xytext=(-5, -110),
                    textcoords="offset points", ha="right", arrowprops={"arrowstyle": "->"})
     return fig
 # --8<-- [end:fig_log_likelihood_mu]

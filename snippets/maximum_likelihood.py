@@ -104,7 +104,9 @@ from torch.distributions import Normal
 from snippets.checks import finite_array, finite_number, positive_scale
 
 
-def gradient_ascent(data, mu: float, sigma: float, lr: float = 0.9, steps: int = 300) -> list[tuple[float, float]]:
+def gradient_ascent(
+    data, mu: float, sigma: float, lr: float = 0.9, steps: int = 300
+) -> list[tuple[float, float]]:
     """Climb the mean log-likelihood from (mu, sigma) with plain gradient ascent in float64.
 
     The parameters are mu and s = ln sigma, so that sigma = exp(s) stays positive
@@ -121,7 +123,8 @@ def gradient_ascent(data, mu: float, sigma: float, lr: float = 0.9, steps: int =
     if not isinstance(steps, int) or steps < 1:
         raise ValueError(f"steps: is {steps!r}, expected a positive integer")
     mu = torch.tensor(finite_number(mu, "mu"), dtype=torch.float64, requires_grad=True)
-    log_sigma = torch.tensor(math.log(positive_scale(sigma, "sigma")), dtype=torch.float64, requires_grad=True)
+    s = math.log(positive_scale(sigma, "sigma"))
+    log_sigma = torch.tensor(s, dtype=torch.float64, requires_grad=True)
     path = [(mu.item(), log_sigma.exp().item())]
     for _ in range(steps):
         mean_ll = Normal(mu, log_sigma.exp()).log_prob(x).mean()
