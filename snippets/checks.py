@@ -30,6 +30,8 @@ __all__ = [
     "as_float_array",
     "class_labels",
     "finite_array",
+    "finite_number",
+    "ordered_interval",
     "positive_scale",
     "probabilities",
     "probability_rows",
@@ -146,3 +148,23 @@ def positive_scale(value: Any, name: str = "sigma") -> float:
     if number <= 0:
         raise ValueError(f"{name}: is {number:g}, expected a positive number")
     return number
+
+
+def finite_number(value: Any, name: str) -> float:
+    """Read ``value`` as one finite real number (a mean, a location, an end of an interval)."""
+    array = finite_array(value, name)
+    if array.size != 1:
+        raise ValueError(f"{name}: expected a single number, got shape {array.shape}")
+    return float(array.reshape(()))
+
+
+def ordered_interval(low: Any, high: Any, names: tuple[str, str] = ("low", "high")) -> tuple[float, float]:
+    """Read ``low`` and ``high`` as the finite ends of an interval with ``low <= high``."""
+    low_name, high_name = names
+    low_value, high_value = finite_number(low, low_name), finite_number(high, high_name)
+    if low_value > high_value:
+        raise ValueError(
+            f"{low_name}: is {low_value:g}, greater than {high_name} = {high_value:g}, "
+            f"expected {low_name} <= {high_name}"
+        )
+    return low_value, high_value

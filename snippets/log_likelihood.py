@@ -1,0 +1,366 @@
+"""Log-likelihood: products become sums, and sums of logs stay representable.
+
+The chapter ``docs/log-likelihood.md`` includes the named sections of this module.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import torch
+
+from snippets.figures import figure
+from snippets.ledger import WorkedNumber
+from snippets.likelihood import A, five_points
+
+# --8<-- [start:two_routes]
+import math
+
+import torch
+
+from snippets.checks import probabilities
+
+
+def log_two_ways(probs) -> tuple[float, float]:
+    """The log of a product of probabilities, computed two ways in float32.
+
+    Returns ``(log of the product, sum of the logs)``. The product is taken in
+    Python floats, then its log in float32; the logs are taken and added in float32.
+
+    >>> log_of_product, sum_of_logs = log_two_ways([0.015, 0.05, 0.01])
+    >>> print(log_of_product, sum_of_logs)
+    -11.800607681274414 -11.800607681274414
+    """
+    values = probabilities(probs, "probs").ravel().tolist()
+    if 0.0 in values:
+        raise ValueError("probs: contains 0, expected probabilities in (0, 1] (the log of 0 is -inf)")
+    product = math.prod(values)
+    log_of_product = torch.log(torch.tensor(product, dtype=torch.float32))
+    sum_of_logs = torch.tensor(0.0, dtype=torch.float32)
+    for p in values:  # left to right, as a + b + c is
+        sum_of_logs = sum_of_logs + torch.log(torch.tensor(p, dtype=torch.float32))
+    return log_of_product.item(), sum_of_logs.item()
+# --8<-- [end:two_routes]
+
+
+# --8<-- [start:tolerance]
+import itertools
+import math
+
+import torch
+
+from snippets.checks import finite_number, positive_scale
+
+
+def same_up_to_rounding(a: float, b: float, rel_tol: float = 1e-6) -> bool:
+    """Compare two floating-point results the safe way: within a relative tolerance, not with ==.
+
+    float32 keeps about 7 significant digits (machine epsilon 1.19e-07), so two
+    routes to the same number may differ in the last place or two.
+
+    >>> a, b = log_two_ways([0.01, 0.01, 0.02])
+    >>> print(a == b, same_up_to_rounding(a, b))
+    False True
+    >>> print(torch.isclose(torch.tensor(a), torch.tensor(b)).item())
+    True
+    """
+    a, b = finite_number(a, "a"), finite_number(b, "b")
+    return math.isclose(a, b, rel_tol=positive_scale(rel_tol, "rel_tol"))
+
+
+def first_unequal_triple(step: float = 0.01) -> tuple[float, float, float]:
+    """The first triple p1 <= p2 <= p3 on a grid of ``step`` where the two routes differ under ==.
+
+    Triples are tried in order: (s, s, s), (s, s, 2s), ...: deterministic, no randomness.
+
+    >>> print(first_unequal_triple())
+    (0.01, 0.01, 0.02)
+    """
+    if not 0 < step < 1:
+        raise ValueError(f"step: is {step!r}, expected a number in (0, 1)")
+    grid = [round(i * step, 10) for i in range(1, int(round(1 / step)) + 1)]
+    for triple in itertools.combinations_with_replacement(grid, 3):
+        log_of_product, sum_of_logs = log_two_ways(triple)
+        if log_of_product != sum_of_logs:
+            return triple
+    raise LookupError(f"no triple on the grid of step {step} separates the two routes")
+# --8<-- [end:tolerance]
+
+
+# --8<-- [start:underflow_numpy]
+import numpy as np
+
+from snippets.checks import probabilities
+
+
+def product_and_log_sum(p: float, count: int, dtype=np.float64) -> tuple[float, float]:
+    """The product of ``count`` copies of probability ``p``, and the sum of their logs.
+
+    >>> print(product_and_log_sum(0.5, 1000, np.float32))
+    (0.0, -693.1473388671875)
+    >>> print(product_and_log_sum(0.5, 1000, np.float64))
+    (9.332636185032189e-302, -693.1471805599454)
+    """
+    if not isinstance(count, int) or count < 1:
+        raise ValueError(f"count: is {count!r}, expected a positive integer")
+    (p,) = probabilities([p], "p")
+    values = np.full(count, p, dtype=dtype)
+    product = np.multiply.reduce(values, dtype=dtype)  # one rounding per factor
+    with np.errstate(divide="ignore"):
+        log_sum = np.add.reduce(np.log(values), dtype=dtype)
+    return float(product), float(log_sum)
+# --8<-- [end:underflow_numpy]
+
+
+# --8<-- [start:underflow_torch]
+import torch
+
+from snippets.checks import probabilities
+
+
+def product_and_log_sum_torch(p: float, count: int, dtype=torch.float64) -> tuple[float, float]:
+    """The same in PyTorch: ``prod`` underflows in float32, ``log().sum()`` does not.
+
+    >>> product, log_sum = product_and_log_sum_torch(0.5, 1000, torch.float32)
+    >>> print(product, round(log_sum, 2))
+    0.0 -693.15
+    """
+    if not isinstance(count, int) or count < 1:
+        raise ValueError(f"count: is {count!r}, expected a positive integer")
+    (p,) = probabilities([p], "p")
+    values = torch.full((count,), p, dtype=dtype)
+    return values.prod().item(), values.log().sum().item()
+# --8<-- [end:underflow_torch]
+
+
+# --8<-- [start:softmax_numpy]
+import numpy as np
+
+from snippets.checks import finite_array
+
+
+def naive_softmax(logits) -> np.ndarray:
+    """exp(z) / sum(exp(z)), straight from the definition: overflows for large logits.
+
+    >>> print(naive_softmax([1000, 1001, 1002]))
+    [nan nan nan]
+    """
+    z = finite_array(logits, "logits")
+    with np.errstate(over="ignore", invalid="ignore"):  # exp(1000) = inf, inf / inf = nan
+        e = np.exp(z)
+        return e / e.sum(axis=-1, keepdims=True)
+
+
+def stable_softmax(logits) -> np.ndarray:
+    """Softmax after subtracting the largest logit: the same numbers, no overflow.
+
+    >>> print(stable_softmax([1000, 1001, 1002]))
+    [0.09003057 0.24472847 0.66524096]
+    """
+    z = finite_array(logits, "logits")
+    shifted = z - z.max(axis=-1, keepdims=True)  # every exponent is <= 0 now
+    e = np.exp(shifted)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def log_sum_exp(logits) -> float:
+    """ln(sum(exp(z))) computed as max(z) + ln(sum(exp(z - max(z)))).
+
+    >>> print(f"{log_sum_exp([1000, 1001, 1002]):.6f}")
+    1002.407606
+    """
+    z = finite_array(logits, "logits")
+    m = z.max()
+    return float(m + np.log(np.exp(z - m).sum()))
+# --8<-- [end:softmax_numpy]
+
+
+# --8<-- [start:softmax_torch]
+import torch
+
+from snippets.checks import finite_array
+
+
+def stable_softmax_torch(logits: torch.Tensor) -> torch.Tensor:
+    """The shifted softmax in PyTorch; ``torch.softmax`` does the same shift internally.
+
+    >>> z = torch.tensor([1000.0, 1001.0, 1002.0], dtype=torch.float64)
+    >>> print(stable_softmax_torch(z).numpy().round(8))
+    [0.09003057 0.24472847 0.66524096]
+    >>> print(torch.softmax(z, dim=-1).numpy().round(8))
+    [0.09003057 0.24472847 0.66524096]
+    """
+    finite_array(logits, "logits")
+    z = torch.as_tensor(logits)
+    shifted = z - z.max(dim=-1, keepdim=True).values
+    return shifted.exp() / shifted.exp().sum(dim=-1, keepdim=True)
+# --8<-- [end:softmax_torch]
+
+
+# --8<-- [start:gaussian_numpy]
+import numpy as np
+
+from snippets.checks import finite_array, finite_number, positive_scale
+from snippets.likelihood import five_points
+
+
+def normal_log_pdf(x, mu: float, sigma: float) -> np.ndarray:
+    """ln p(x | mu, sigma) for the normal density, without ever forming the density.
+
+    >>> print(f"{normal_log_pdf([50.0], mu=50, sigma=5)[0]:.6f}")
+    -2.528376
+    """
+    x = finite_array(x, "x")
+    mu = finite_number(mu, "mu")
+    sigma = positive_scale(sigma, "sigma")
+    return -0.5 * ((x - mu) / sigma) ** 2 - np.log(sigma) - 0.5 * np.log(2 * np.pi)
+
+
+def log_likelihood(data, mu: float, sigma: float) -> float:
+    """ln L(mu, sigma | data): the sum of the log-densities of independent observations.
+
+    >>> print(f"{log_likelihood(five_points(), mu=50, sigma=5):.4f}")
+    -14.1718
+    """
+    data = finite_array(data, "data")
+    return float(normal_log_pdf(data, mu, sigma).sum())
+# --8<-- [end:gaussian_numpy]
+
+
+# --8<-- [start:gaussian_torch]
+import torch
+from torch.distributions import Normal
+
+from snippets.checks import finite_array, finite_number, positive_scale
+from snippets.likelihood import five_points
+
+
+def log_likelihood_torch(data, mu, sigma) -> torch.Tensor:
+    """The same sum with ``Normal(mu, sigma).log_prob``; ``mu`` and ``sigma`` may be tensors with gradients.
+
+    >>> print(f"{log_likelihood_torch(five_points(), 50.0, 5.0).item():.4f}")
+    -14.1718
+    """
+    x = torch.as_tensor(finite_array(data, "data"))  # float64
+    finite_number(mu.detach() if torch.is_tensor(mu) else mu, "mu")
+    positive_scale(sigma.detach() if torch.is_tensor(sigma) else sigma, "sigma")
+    mu, sigma = (torch.as_tensor(v, dtype=torch.float64) for v in (mu, sigma))  # keeps gradients
+    return Normal(mu, sigma).log_prob(x).sum()
+# --8<-- [end:gaussian_torch]
+
+
+@figure("log-likelihood-of-mu")
+# --8<-- [start:fig_log_likelihood_mu]
+def log_likelihood_of_mu_figure(sigma=5.0):
+    """The likelihood and the log-likelihood of the five points as functions of mu, sigma fixed."""
+    import numpy as np
+    from matplotlib.figure import Figure
+
+    from snippets.likelihood import A, five_points
+
+    data = five_points()
+    mus = np.linspace(38, 66, 400)
+    ll = np.array([log_likelihood(data, mu, sigma) for mu in mus])
+    best = data.mean()  # where both curves peak, whatever sigma is
+
+    fig = Figure(figsize=(8.0, 3.4), layout="constrained")
+    left, right = fig.subplots(1, 2)
+    left.plot(mus, np.exp(ll) * 1e7, color="tab:blue")
+    left.set_ylabel(r"$L(\mu)$  ($\times 10^{-7}$)")
+    left.set_title("likelihood: tiny numbers")
+    right.plot(mus, ll, color="tab:green")
+    right.set_ylabel(r"$\ln L(\mu)$")
+    right.set_title("log-likelihood: same peak, tame numbers")
+    for axes, values in ((left, np.exp(ll) * 1e7), (right, ll)):
+        axes.axvline(best, color="black", linestyle="--", linewidth=1)
+        axes.set_xlabel(rf"$\mu$   ($\sigma$ fixed at {sigma:g}; dashed: sample mean {best:.3f})")
+        axes.grid(alpha=0.3)
+    a_value = log_likelihood(data, A[0], sigma)
+    right.plot([A[0]], [a_value], "o", color="tab:blue")
+    right.annotate(f"A: μ = {A[0]:g}\nln L = {a_value:.2f}", (A[0], a_value), xytext=(-5, -110),
+                   textcoords="offset points", ha="right", arrowprops={"arrowstyle": "->"})
+    return fig
+# --8<-- [end:fig_log_likelihood_mu]
+
+
+def _float32(x: float) -> float:
+    return float(np.float32(x))
+
+
+#: Independent oracles: float64 math, rounded to float32 by NumPy, with IEEE float32 additions.
+_LOG_002 = (_float32(math.log(0.01 * 0.01 * 0.02)),
+            _float32(np.float32(np.float32(math.log(0.01)) + np.float32(math.log(0.01))) + np.float32(math.log(0.02))))
+_SOURCE = "seed 002"
+
+
+def _torch_ll(mu: float, sigma: float) -> float:
+    """Log-likelihood of the five points via torch.distributions (independent of the NumPy code)."""
+    x = torch.tensor([48.82923312638332, 49.308678494144075, 52.483570765056164, 53.23844269050346, 57.61514928204013],
+                     dtype=torch.float64)
+    return torch.distributions.Normal(torch.tensor(mu, dtype=torch.float64), sigma).log_prob(x).sum().item()
+
+
+#: Every number the chapter states.
+WORKED_NUMBERS = [
+    WorkedNumber("0.015 * 0.05 * 0.01", _SOURCE, "7.5e-06", 7.5e-06,
+                 lambda: math.prod([0.015, 0.05, 0.01]), "log-likelihood.md", "computes as `{!r}`", rel_tol=1e-15),
+    WorkedNumber("sum of float32 logs (torch)", _SOURCE, '-11.800607681274414, "-11.80"', -11.800607681274414,
+                 lambda: log_two_ways([0.015, 0.05, 0.01])[1], "log-likelihood.md", "`{!r}`", rel_tol=0.0),
+    WorkedNumber("float32 `log(product) == sum of logs`", _SOURCE, '"Is equal: True"', True,
+                 lambda: (lambda a, b: a == b)(*log_two_ways([0.015, 0.05, 0.01])), "log-likelihood.md",
+                 "`log_of_product == sum_of_logs` is `{}`"),
+    WorkedNumber("first triple of hundredths where float32 `==` fails", "site", "-", (0.01, 0.01, 0.02),
+                 first_unequal_triple, "log-likelihood.md", "$({}, {}, {})$", rel_tol=1e-15),
+    WorkedNumber("float32 log of the product and sum of logs for (0.01, 0.01, 0.02)", "site", "-", _LOG_002,
+                 lambda: log_two_ways([0.01, 0.01, 0.02]), "log-likelihood.md",
+                 "| log of the product | `{!r}` | | sum of the logs | `{!r}` |", rel_tol=0.0),
+    WorkedNumber("exact ln(2e-6)", "site", "-", math.log(2) - 6 * math.log(10),
+                 lambda: float(np.log(np.float64(0.01) * 0.01 * 0.02)), "log-likelihood.md",
+                 "| exact, $\\ln(2 \\times 10^{{-6}})$ | `{:.9f}…` |", rel_tol=1e-15),
+    WorkedNumber("1000 probabilities of 0.5: product in float64", _SOURCE, "— (underflow demo)",
+                 9.332636185032189e-302, lambda: product_and_log_sum(0.5, 1000)[0], "log-likelihood.md",
+                 "`{!r}`", rel_tol=1e-15),
+    WorkedNumber("1000 probabilities of 0.5: product in float32", "site", "-", 0.0,
+                 lambda: product_and_log_sum(0.5, 1000, np.float32)[0], "log-likelihood.md",
+                 "float32 gives exactly `{}`"),
+    WorkedNumber("the same as a log-sum", _SOURCE, "—", -693.1471805599454,
+                 lambda: product_and_log_sum(0.5, 1000)[1], "log-likelihood.md", "`{!r}`", rel_tol=1e-15),
+    WorkedNumber("the same as a log-sum, in float32", "site", "-", 1000 * math.log(0.5),
+                 lambda: product_and_log_sum(0.5, 1000, np.float32)[1], "log-likelihood.md",
+                 "float32 sum of logs is {:.4f}", rel_tol=1e-6),
+    WorkedNumber("naive softmax of logits `[1000, 1001, 1002]` in float64", "seed 000", "—",
+                 (math.nan, math.nan, math.nan), lambda: naive_softmax([1000, 1001, 1002]), "log-likelihood.md",
+                 "`[{}, {}, {}]`"),
+    WorkedNumber("stable softmax (subtract the max first)", "seed 000", "—",
+                 tuple(math.exp(k) / (1 + math.e + math.e**2) for k in (0, 1, 2)),
+                 lambda: stable_softmax([1000, 1001, 1002]), "log-likelihood.md", "`[{:.8f}, {:.8f}, {:.8f}]`",
+                 rel_tol=1e-12),
+    WorkedNumber("log-sum-exp of [1000, 1001, 1002]", "site", "-", 1002 + math.log(1 + math.exp(-1) + math.exp(-2)),
+                 lambda: log_sum_exp([1000, 1001, 1002]), "log-likelihood.md", "= {:.6f}", rel_tol=1e-15),
+    WorkedNumber("log-likelihood of the five points at mu = 50, sigma = 5 (A)", "site", "-", _torch_ll(50.0, 5.0),
+                 lambda: log_likelihood(five_points(), *A), "log-likelihood.md", "\\ln L(50) = {:.4f}",
+                 rel_tol=1e-12),
+    WorkedNumber("log-likelihood of the five points at the sample mean, sigma = 5", "site", "-",
+                 _torch_ll(52.295014871625426, 5.0),
+                 lambda: log_likelihood(five_points(), five_points().mean(), 5.0), "log-likelihood.md",
+                 "\\ln L(\\bar x) = {:.4f}", rel_tol=1e-12),
+    WorkedNumber("ln(7.5e-6) rounded to float32", "site", "-", -11.800607681274414,
+                 lambda: log_two_ways([0.015, 0.05, 0.01])[0], "log-likelihood.md",
+                 "both print as `{!r}`", rel_tol=0.0),
+    WorkedNumber("spacing of float32 numbers near 13", "site", "-", 2.0**-20,
+                 lambda: float(np.spacing(np.float32(13.12))), "log-likelihood.md", "$2^{{-20}}$ = `{!r}`",
+                 rel_tol=0.0),
+    WorkedNumber("float32 machine epsilon", "site", "-", 2.0**-23,
+                 lambda: float(np.finfo(np.float32).eps), "log-likelihood.md", "machine epsilon, `{:.8g}`",
+                 rel_tol=0.0),
+    WorkedNumber("smallest positive float32 and float64", "site", "-", (2.0**-149, 2.0**-1074),
+                 lambda: (float(np.finfo(np.float32).smallest_subnormal),
+                          float(np.finfo(np.float64).smallest_subnormal)), "log-likelihood.md",
+                 "below $2^{{-149}}$, about `{:.1e}`, so the product rounds to zero long before the end: "
+                 "float32 gives exactly `0.0`. Float64 reaches down to $2^{{-1074}}$, about `{:.1e}`",
+                 rel_tol=0.0),
+    WorkedNumber("ln of the largest float64", "site", "-", 1024 * math.log(2),
+                 lambda: float(np.log(np.finfo(np.float64).max)), "log-likelihood.md", "about $e^{{{:.2f}}}$",
+                 rel_tol=1e-12),
+]

@@ -1,0 +1,347 @@
+"""Maximum likelihood: the normal distribution in closed form and by gradient ascent, and the coin.
+
+The chapter ``docs/maximum-likelihood.md`` includes the named sections of this module.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import torch
+
+from snippets.figures import figure
+from snippets.ledger import WorkedNumber
+from snippets.likelihood import A, B, five_points
+from snippets.log_likelihood import log_likelihood
+
+# --8<-- [start:closed_form_numpy]
+import numpy as np
+
+from snippets.checks import finite_array
+from snippets.likelihood import five_points
+
+
+def gaussian_mle(data) -> tuple[float, float]:
+    """The maximum likelihood estimate (mu_hat, sigma_hat) of a normal distribution.
+
+    mu_hat is the sample mean; sigma_hat divides by n (``ddof=0``, NumPy's default).
+
+    >>> mu_hat, sigma_hat = gaussian_mle(five_points())
+    >>> print(mu_hat, sigma_hat)
+    52.295014871625426 3.1673107704922443
+    """
+    x = finite_array(data, "data")
+    if x.size < 2:
+        raise ValueError(f"data: has {x.size} value, expected at least 2 to estimate a spread")
+    return float(x.mean()), float(x.std(ddof=0))
+# --8<-- [end:closed_form_numpy]
+
+
+# --8<-- [start:closed_form_torch]
+import torch
+
+from snippets.checks import finite_array
+from snippets.likelihood import five_points
+
+
+def gaussian_mle_torch(data) -> tuple[torch.Tensor, torch.Tensor]:
+    """The same estimate in PyTorch. Note ``correction=0``: ``torch.std`` divides by n - 1 by default.
+
+    >>> mu_hat, sigma_hat = gaussian_mle_torch(five_points())
+    >>> print(f"{mu_hat.item():.6f} {sigma_hat.item():.6f}")
+    52.295015 3.167311
+    """
+    x = torch.as_tensor(finite_array(data, "data"))
+    if x.numel() < 2:
+        raise ValueError(f"data: has {x.numel()} value, expected at least 2 to estimate a spread")
+    return x.mean(), x.std(correction=0)
+# --8<-- [end:closed_form_torch]
+
+
+# --8<-- [start:more_draws]
+import numpy as np
+
+
+def mle_of_draws(n: int, seed: int = 42) -> tuple[float, float]:
+    """The MLE from the first ``n`` draws of N(50, 5) by the generator that drew the five points.
+
+    >>> print([f"{value:.3f}" for value in mle_of_draws(10_000)])
+    ['49.989', '5.017']
+    """
+    if not isinstance(n, int) or isinstance(n, bool) or n < 2:
+        raise ValueError(f"n: is {n!r}, expected an integer number of draws >= 2")
+    return gaussian_mle(np.random.RandomState(seed).normal(50, 5, n))
+# --8<-- [end:more_draws]
+
+
+# --8<-- [start:max_log_likelihood]
+import math
+
+import numpy as np
+
+
+def gaussian_max_log_likelihood(data) -> float:
+    """ln L at the MLE, from the closed form -n/2 (1 + ln(2 pi sigma_hat^2)).
+
+    >>> print(f"{gaussian_max_log_likelihood(five_points()):.4f}")
+    -12.8591
+    >>> print(f"{gaussian_max_log_likelihood(five_points() / 100):.4f}")
+    10.1667
+    """
+    _, sigma_hat = gaussian_mle(data)
+    n = np.size(data)
+    return -n / 2 * (1 + math.log(2 * math.pi * sigma_hat**2))
+# --8<-- [end:max_log_likelihood]
+
+
+# --8<-- [start:ascent]
+import math
+
+import torch
+from torch.distributions import Normal
+
+from snippets.checks import finite_array, finite_number, positive_scale
+
+
+def gradient_ascent(
+    data, mu: float, sigma: float, lr: float = 0.9, steps: int = 300
+) -> list[tuple[float, float]]:
+    """Climb the mean log-likelihood from (mu, sigma) with plain gradient ascent in float64.
+
+    The parameters are mu and s = ln sigma, so that sigma = exp(s) stays positive
+    whatever the step. Returns the (mu, sigma) of every step, the start included.
+    No randomness: the same call gives the same path.
+
+    >>> path = gradient_ascent(five_points(), mu=50.0, sigma=5.0)
+    >>> mu, sigma = path[-1]
+    >>> print(len(path) - 1, f"{mu:.10f} {sigma:.10f}")
+    300 52.2950148716 3.1673107705
+    """
+    x = torch.as_tensor(finite_array(data, "data"))
+    lr = positive_scale(lr, "lr")
+    if not isinstance(steps, int) or steps < 1:
+        raise ValueError(f"steps: is {steps!r}, expected a positive integer")
+    mu = torch.tensor(finite_number(mu, "mu"), dtype=torch.float64, requires_grad=True)
+    s = math.log(positive_scale(sigma, "sigma"))
+    log_sigma = torch.tensor(s, dtype=torch.float64, requires_grad=True)
+    path = [(mu.item(), log_sigma.exp().item())]
+    for _ in range(steps):
+        mean_ll = Normal(mu, log_sigma.exp()).log_prob(x).mean()
+        grad_mu, grad_log_sigma = torch.autograd.grad(mean_ll, (mu, log_sigma))
+        with torch.no_grad():  # step *up* the gradient: we are maximising
+            mu += lr * grad_mu
+            log_sigma += lr * grad_log_sigma
+        path.append((mu.item(), log_sigma.exp().item()))
+    return path
+
+
+def distances_to(path: list[tuple[float, float]], target: tuple[float, float]) -> list[float]:
+    """Euclidean distance of each (mu, sigma) on the path to ``target``.
+
+    >>> path = gradient_ascent(five_points(), mu=50.0, sigma=5.0, steps=1)
+    >>> print([f"{d:.3f}" for d in distances_to(path, gaussian_mle(five_points()))])
+    ['2.937', '2.241']
+    """
+    return [math.hypot(mu - target[0], sigma - target[1]) for mu, sigma in path]
+# --8<-- [end:ascent]
+
+
+# --8<-- [start:bernoulli_numpy]
+import numpy as np
+
+from snippets.checks import probabilities
+
+
+def _heads_and_flips(k: int, n: int) -> tuple[int, int]:
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+        raise ValueError(f"n: is {n!r}, expected a positive number of flips")
+    if not isinstance(k, int) or isinstance(k, bool) or not 0 <= k <= n:
+        raise ValueError(f"k: is {k!r}, expected a number of heads between 0 and n = {n}")
+    return k, n
+
+
+def bernoulli_mle(k: int, n: int) -> float:
+    """The maximum likelihood estimate of P(heads) after k heads in n flips: k / n.
+
+    >>> print(bernoulli_mle(7, 10))
+    0.7
+    """
+    k, n = _heads_and_flips(k, n)
+    return k / n
+
+
+def bernoulli_mean_nll(p: float, k: int, n: int) -> float:
+    """Mean negative log-likelihood of k heads in n flips for a coin with P(heads) = p.
+
+    It equals the cross-entropy between the observed frequencies (k/n, 1 - k/n)
+    and the model's (p, 1 - p).
+
+    >>> print(f"{bernoulli_mean_nll(0.7, 7, 10):.6f} {bernoulli_mean_nll(0.5, 7, 10):.6f}")
+    0.610864 0.693147
+    """
+    k, n = _heads_and_flips(k, n)
+    (p,) = probabilities([p], "p")
+    q = k / n
+    with np.errstate(divide="ignore"):  # ln 0 = -inf: a model that rules out what happened
+        log_p, log_not_p = np.log(p), np.log1p(-p)
+    heads = q * log_p if q > 0 else 0.0  # 0 ln 0 counts as 0: an outcome never seen costs nothing
+    tails = (1 - q) * log_not_p if q < 1 else 0.0
+    return float(-(heads + tails))
+# --8<-- [end:bernoulli_numpy]
+
+
+# --8<-- [start:bernoulli_torch]
+import torch
+import torch.nn.functional as F
+
+from snippets.checks import probabilities
+
+
+def coin_mean_nll_torch(p: float, flips) -> torch.Tensor:
+    """The same mean NLL from the flips themselves (1 = heads), with PyTorch's binary cross-entropy.
+
+    >>> flips = torch.tensor([1, 1, 0, 1, 1, 1, 0, 1, 0, 1], dtype=torch.float64)
+    >>> print(f"{coin_mean_nll_torch(0.7, flips).item():.6f}")
+    0.610864
+    """
+    outcomes = torch.as_tensor(probabilities(flips, "flips"))
+    if not torch.all((outcomes == 0) | (outcomes == 1)):
+        raise ValueError("flips: expected outcomes 0 (tails) or 1 (heads)")
+    (p,) = probabilities([p], "p")
+    return F.binary_cross_entropy(torch.full_like(outcomes, p), outcomes)
+# --8<-- [end:bernoulli_torch]
+
+
+@figure("log-likelihood-contours")
+# --8<-- [start:fig_contours]
+def contour_figure():
+    """The log-likelihood of the five points over (mu, sigma), with A, B, the MLE and the ascent path."""
+    import numpy as np
+    from matplotlib.figure import Figure
+
+    from snippets.likelihood import A, B, five_points
+    from snippets.log_likelihood import log_likelihood
+
+    data = five_points()
+    mus = np.linspace(40, 62, 133)
+    sigmas = np.linspace(1.5, 10, 103)
+    grid = np.array([[log_likelihood(data, mu, sigma) for mu in mus] for sigma in sigmas])
+    mle = gaussian_mle(data)
+    path = np.array(gradient_ascent(data, *A))
+
+    fig = Figure(figsize=(7.5, 5.0), layout="constrained")
+    axes = fig.subplots()
+    levels = np.arange(-30, -12.5, 1.0)
+    filled = axes.contourf(mus, sigmas, np.maximum(grid, levels[0]), levels=[*levels, grid.max()], cmap="viridis")
+    axes.contour(mus, sigmas, grid, levels=levels, colors="white", linewidths=0.5, alpha=0.6)
+    fig.colorbar(filled, ax=axes, label=r"$\ln L(\mu, \sigma)$ (clipped at -30)")
+    axes.plot(path[:, 0], path[:, 1], ".-", color="tab:orange", markersize=3, linewidth=1,
+              label="gradient ascent from A")
+    for (mu, sigma), text, marker, colour in [
+        (A, "A = N(50, 5)", "s", "tab:blue"),
+        (B, "B = N(45, 8)", "^", "tab:red"),
+        (mle, f"MLE ({mle[0]:.3f}, {mle[1]:.3f})", "*", "white"),
+    ]:
+        axes.plot([mu], [sigma], marker, color=colour, markeredgecolor="black", markersize=13,
+                  label=f"{text}: ln L = {log_likelihood(data, mu, sigma):.2f}")
+    axes.set_xlabel(r"$\mu$")
+    axes.set_ylabel(r"$\sigma$")
+    axes.legend(loc="upper left", framealpha=0.9)
+    return fig
+# --8<-- [end:fig_contours]
+
+
+def _closed_form_ascent(lr: float = 0.9, steps: int = 300) -> list[float]:
+    """Independent oracle: the same ascent with hand-derived gradients in NumPy, distances to the closed form.
+
+    d/dmu mean ln p = mean(x - mu) / sigma^2;  d/ds mean ln p = -1 + mean((x - mu)^2) / sigma^2, s = ln sigma.
+    """
+    x = np.array(_DATA)
+    mu_hat, sigma_hat = 52.295014871625426, 3.1673107704922443
+    mu, s = 50.0, math.log(5.0)
+    out = []
+    for _ in range(steps + 1):
+        sigma = math.exp(s)
+        out.append(math.hypot(mu - mu_hat, sigma - sigma_hat))
+        grad_mu = np.mean(x - mu) / sigma**2
+        grad_s = -1 + np.mean((x - mu) ** 2) / sigma**2
+        mu, s = mu + lr * grad_mu, s + lr * grad_s
+    return out
+
+
+def _torch_ll(data, mu: float, sigma: float) -> float:
+    """Log-likelihood via torch.distributions, in float64 (independent of the NumPy code)."""
+    loc, scale = torch.tensor(mu, dtype=torch.float64), torch.tensor(sigma, dtype=torch.float64)
+    return torch.distributions.Normal(loc, scale).log_prob(torch.tensor(data, dtype=torch.float64)).sum().item()
+
+
+_DATA = (48.82923312638332, 49.308678494144075, 52.483570765056164, 53.23844269050346, 57.61514928204013)
+_SOURCE = "seed 002"
+_TABLE_STEPS = (0, 1, 2, 5, 10, 20, 50, 100, 200)
+_ORACLE_DISTANCES = _closed_form_ascent()
+
+
+def _ascent_distances() -> list[float]:
+    data = five_points()
+    return distances_to(gradient_ascent(data, *A), gaussian_mle(data))
+
+
+#: Every number the chapter states.
+WORKED_NUMBERS = [
+    WorkedNumber("sample mean (the MLE of mu)", _SOURCE, "52.295", 52.295014871625426,
+                 lambda: gaussian_mle(five_points())[0], "maximum-likelihood.md", "\\hat\\mu = {:.6f}",
+                 rel_tol=1e-15),
+    WorkedNumber("population std, ddof=0 (the MLE of sigma)", _SOURCE, "3.167", 3.1673107704922443,
+                 lambda: gaussian_mle(five_points())[1], "maximum-likelihood.md", "\\hat\\sigma = {:.6f}",
+                 rel_tol=1e-14),
+    WorkedNumber("sample mean and population std, in full", "site", "-", (52.295014871625426, 3.1673107704922443),
+                 lambda: gaussian_mle(five_points()), "maximum-likelihood.md", "`{!r}` and `{!r}`", rel_tol=1e-14),
+    WorkedNumber("sample std with n - 1 (ddof=1), and with n", "site", "-",
+                 (torch.tensor(_DATA, dtype=torch.float64).std(correction=1).item(),
+                  torch.tensor(_DATA, dtype=torch.float64).std(correction=0).item()),
+                 lambda: (float(np.std(five_points(), ddof=1)), gaussian_mle(five_points())[1]),
+                 "maximum-likelihood.md", "dividing by $n - 1 = 4$ gives {:.4f} instead of {:.4f}", rel_tol=1e-12),
+    WorkedNumber("MLE from 10,000 draws of the same generator", "site", "-",
+                 (lambda t: (t.mean().item(), t.std(correction=0).item()))(
+                     torch.tensor(np.random.RandomState(42).normal(50, 5, 10_000))),
+                 lambda: mle_of_draws(10_000), "maximum-likelihood.md",
+                 "$(\\hat\\mu, \\hat\\sigma) = ({:.3f}, {:.3f})$", rel_tol=1e-12),
+    WorkedNumber("log-likelihood under A, B, and at the MLE (52.295, 3.167)", _SOURCE, "— (the MLE beats both)",
+                 (-14.1718, -17.4626, -12.8591),
+                 lambda: [log_likelihood(five_points(), *A), log_likelihood(five_points(), *B),
+                          log_likelihood(five_points(), *gaussian_mle(five_points()))],
+                 "maximum-likelihood.md",
+                 "| A = N(50, 5) | {:.4f} | | B = N(45, 8) | {:.4f} | | MLE | {:.4f} |", abs_tol=5e-5),
+    WorkedNumber("log-likelihood at the MLE from the closed form", "site", "-",
+                 (3.1673107704922443, _torch_ll(_DATA, 52.295014871625426, 3.1673107704922443)),
+                 lambda: (gaussian_mle(five_points())[1], gaussian_max_log_likelihood(five_points())),
+                 "maximum-likelihood.md",
+                 "-\\tfrac{{5}}{{2}}\\left(1 + \\ln(2\\pi \\cdot {:.4f}^2)\\right) = {:.4f}", rel_tol=1e-12),
+    WorkedNumber("gradient ascent: error factor per step in mu near the top", "site", "-",
+                 1 - 0.9 / 3.1673107704922443**2,
+                 lambda: 1 - 0.9 / gaussian_mle(five_points())[1] ** 2, "maximum-likelihood.md",
+                 "1 - 0.9/\\hat\\sigma^2 = {:.3f}", rel_tol=1e-12),
+    WorkedNumber("maximum log-likelihood of the points measured in hundreds", "site", "-",
+                 _torch_ll([v / 100 for v in _DATA], 0.52295014871625426, 0.031673107704922443),
+                 lambda: gaussian_max_log_likelihood(five_points() / 100), "maximum-likelihood.md",
+                 "maximum log-likelihood is $+{:.4f}$", rel_tol=1e-10),
+    WorkedNumber("gradient ascent: distance to the closed form at steps 0, 1, 2, 5, 10, 20, 50, 100, 200", "site",
+                 "-", tuple(_ORACLE_DISTANCES[s] for s in _TABLE_STEPS),
+                 lambda: [_ascent_distances()[s] for s in _TABLE_STEPS], "maximum-likelihood.md",
+                 " ".join(f"| {s} | {{:.2e}} |" for s in _TABLE_STEPS), rel_tol=1e-6),
+    WorkedNumber("gradient ascent: (mu, sigma) after 300 steps", "site", "-",
+                 (52.295014871625426, 3.1673107704922443),
+                 lambda: gradient_ascent(five_points(), *A)[-1], "maximum-likelihood.md",
+                 "$(\\mu, \\sigma) = ({:.10f}, {:.10f})$", rel_tol=1e-11),
+    WorkedNumber("coin: 7 heads in 10 flips, MLE of P(heads)", "site", "-", 7 / 10,
+                 lambda: bernoulli_mle(7, 10), "maximum-likelihood.md", "\\hat p = 7/10 = {}", rel_tol=1e-15),
+    WorkedNumber("coin: mean NLL at p = 0.7 (the entropy of (0.7, 0.3))", "site", "-",
+                 -(0.7 * math.log(0.7) + 0.3 * math.log(0.3)),
+                 lambda: bernoulli_mean_nll(0.7, 7, 10), "maximum-likelihood.md", "H(0.7) = {:.4f}", rel_tol=1e-12),
+    WorkedNumber("coin: mean NLL at p = 0.5", "site", "-", math.log(2),
+                 lambda: bernoulli_mean_nll(0.5, 7, 10), "maximum-likelihood.md", "\\ln 2 = {:.4f}", rel_tol=1e-12),
+    WorkedNumber("coin: log-likelihood at the MLE", "site", "-", 7 * math.log(0.7) + 3 * math.log(0.3),
+                 lambda: -10 * bernoulli_mean_nll(bernoulli_mle(7, 10), 7, 10), "maximum-likelihood.md",
+                 "\\ell(\\hat p) = {:.4f}", rel_tol=1e-12),
+]
