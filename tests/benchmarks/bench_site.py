@@ -1,0 +1,242 @@
+"""Measure the speeds readers and maintainers feel, on this machine, and print them as a table.
+
+Run by hand from the repository root (not part of the test suite):
+
+    python tests/benchmarks/bench_site.py            # everything, the test suite included
+    python tests/benchmarks/bench_site.py --no-tests # skip the (slow) full test-suite timing
+
+It reports: the floor (an empty Material site built by the same MkDocs), a cold build of a
+fresh copy with no caches, a rebuild after a one-line prose edit (a new process, and the
+live rebuild under ``mkdocs serve``), the full test suite's wall time, for every page the
+bytes it transfers and the time from navigation to typeset math in headless Chromium, and
+the bigram training step's one-hot matmul against a row lookup. Each line is checked
+against the budget of the project's performance issue.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.sitetools import build_env, copy_project  # noqa: E402
+
+BUDGET = {
+    "cold build / floor": 12.0,
+    "warm rebuild / floor": 3.0,
+    "heaviest page typeset (s)": 1.0,
+    "largest page (MB)": 1.5,
+    "test suite (s)": 180.0,
+}
+
+
+def timed_build(project: Path, dest: Path) -> float:
+    """Wall time of one ``mkdocs build`` in a new process (Python start-up and imports included)."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)],
+        cwd=project, env=build_env(), capture_output=True, text=True,
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"build of {project} failed:\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def floor_time(workdir: Path, repeats: int = 3) -> float:
+    """Median build time of an empty Material site: the cost no content can avoid."""
+    project = workdir / "floor"
+    (project / "docs").mkdir(parents=True)
+    (project / "docs" / "index.md").write_text("# Empty\n")
+    (project / "mkdocs.yml").write_text("site_name: floor\ntheme:\n  name: material\n  font: false\n")
+    return statistics.median(timed_build(project, workdir / "floor-site") for _ in range(repeats))
+
+
+def serve_rebuild_time(project: Path, page: Path) -> float:
+    """Seconds ``mkdocs serve`` reports for the rebuild that follows a one-line edit of ``page``."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8765"],
+        cwd=project, env=build_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    built = re.compile(r"Documentation built in ([\d.]+) seconds")
+    try:
+        times = []
+        deadline = time.monotonic() + 300
+        for line in process.stdout:
+            match = built.search(line)
+            if match:
+                times.append(float(match[1]))
+                if len(times) == 1:
+                    time.sleep(1.0)
+                    with page.open("a", encoding="utf-8") as handle:
+                        handle.write("\nOne more line of prose, edited while serving.\n")
+                else:
+                    return times[-1]
+            if time.monotonic() > deadline:
+                raise SystemExit("mkdocs serve did not rebuild within 5 minutes")
+        raise SystemExit("mkdocs serve stopped before rebuilding")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_suite_time() -> float:
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+                            cwd=ROOT, env=build_env(), capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    tail = result.stdout.strip().splitlines()[-1:] or ["(no output)"]
+    print(f"  test suite: {tail[0]}")
+    return elapsed
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+def page_measurements(site: Path) -> list[tuple[str, int, float]]:
+    """For every page in the sitemap: (path, bytes transferred, seconds from navigation to typeset math)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import CHROMIUM, CHROMIUM_FLAGS
+
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = [loc.text for loc in ElementTree.parse(site / "sitemap.xml").findall(".//s:loc", namespace)]
+    paths = [re.sub(r"^https?://[^/]+/", "", location) for location in locations]
+
+    rows = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        for path in paths:
+            context = browser.new_context()  # a cold cache for every page: the first visit
+            page = context.new_page()
+            transferred = []
+
+            def count(response, transferred=transferred):
+                try:
+                    transferred.append(len(response.body()))
+                except Exception:  # redirects and aborted requests have no body
+                    pass
+
+            page.on("response", count)
+            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+            page.goto(base + path, wait_until="load")
+            typeset_ms = page.evaluate(
+                """async () => {
+                    if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
+                        await MathJax.startup.promise;
+                    }
+                    return performance.now();
+                }"""
+            )
+            page.wait_for_load_state("networkidle")
+            rows.append(("/" + path, sum(transferred), typeset_ms / 1000))
+            context.close()
+        browser.close()
+    server.shutdown()
+    return rows
+
+
+def bigram_step_ratio(repeats: int = 50) -> tuple[float, float] | None:
+    """Seconds per forward pass of the bigram model: one-hot matmul, and the equivalent row lookup."""
+    try:
+        from snippets import bigram
+    except ImportError:
+        return None
+    import torch
+    import torch.nn.functional as F
+
+    xs, _ = bigram.bigram_pairs(bigram.load_names())
+    W = torch.randn(27, 27, generator=torch.Generator().manual_seed(0))
+
+    def best(function) -> float:
+        function()
+        timings = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            function()
+            timings.append(time.perf_counter() - start)
+        return min(timings)
+
+    return best(lambda: F.one_hot(xs, num_classes=27).float() @ W), best(lambda: W[xs])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-tests", action="store_true", help="skip timing the full test suite")
+    args = parser.parse_args()
+    results: dict[str, str] = {}
+    checks: list[tuple[str, float]] = []
+
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        workdir = Path(tmp)
+        floor = floor_time(workdir)
+        project = copy_project(workdir / "project")
+        cold = timed_build(project, workdir / "site")
+        warm_unchanged = timed_build(project, workdir / "site")
+        with (project / "docs" / "nll.md").open("a", encoding="utf-8") as handle:
+            handle.write("\nA one-line prose edit.\n")
+        warm = timed_build(project, workdir / "site")
+        serve = serve_rebuild_time(project, project / "docs" / "nll.md")
+
+        results["floor: empty Material site (s)"] = f"{floor:.2f}"
+        results["cold build, no caches (s)"] = f"{cold:.2f}  ({cold / floor:.1f}x floor)"
+        results["rebuild, nothing changed (s)"] = f"{warm_unchanged:.2f}  ({warm_unchanged / floor:.1f}x floor)"
+        results["rebuild after a prose edit (s)"] = f"{warm:.2f}  ({warm / floor:.1f}x floor)"
+        results["live rebuild under mkdocs serve (s)"] = f"{serve:.2f}  ({serve / floor:.1f}x floor)"
+        checks += [("cold build / floor", cold / floor), ("warm rebuild / floor", warm / floor)]
+
+        pages = page_measurements(workdir / "site")
+
+    if not args.no_tests:
+        suite = test_suite_time()
+        results["full test suite (s)"] = f"{suite:.1f}"
+        checks.append(("test suite (s)", suite))
+
+    ratio = bigram_step_ratio()
+    if ratio is not None:
+        one_hot, lookup = ratio
+        results["bigram forward: one-hot @ W (ms)"] = f"{one_hot * 1e3:.3f}"
+        results["bigram forward: W[xs] lookup (ms)"] = f"{lookup * 1e3:.3f}  (one-hot is {one_hot / lookup:.0f}x slower)"
+
+    print(f"\nMachine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
+    width = max(map(len, results))
+    for name, value in results.items():
+        print(f"{name.ljust(width)}  {value}")
+
+    print(f"\n{'page'.ljust(36)}  {'bytes':>9}  typeset (s)")
+    for path, size, seconds in pages:
+        print(f"{path.ljust(36)}  {size:>9,}  {seconds:.3f}")
+    checks.append(("heaviest page typeset (s)", max(seconds for _, _, seconds in pages)))
+    checks.append(("largest page (MB)", max(size for _, size, _ in pages) / 1e6))
+
+    print("\nbudget")
+    failed = 0
+    for name, value in checks:
+        ok = value <= BUDGET[name]
+        failed += not ok
+        print(f"  {name.ljust(28)} {value:8.2f}  <= {BUDGET[name]:<6}  {'ok' if ok else 'OVER'}")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
