@@ -39,6 +39,8 @@ def test_entries_are_numbered_one_after_another():
     assert numbers == list(range(1, len(numbers) + 1))
     assert sorted(entries()) == numbers, "every entry heading needs its { #note-N } id"
     assert len(numbers) > len(ERRORS), "the further loose statements (entries 10 on) are missing"
+    for title, _ in entries().values():
+        assert "$" not in title, f"math in the heading {title!r} shows as raw TeX in the table of contents"
 
 
 @pytest.mark.parametrize("number", sorted(ERRORS))

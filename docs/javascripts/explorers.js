@@ -447,7 +447,7 @@
         append(gap, ["That is "].concat(
           below < 1e-3 ? power(scientific(below, 2)) : [below.toFixed(4)],
           [" below the maximum: the MLE makes these data "],
-          ratio < 1000 ? [ratio.toFixed(2)] : power(scientific(ratio, 3)),
+          ratio < 1000 ? [ratio.toFixed(ratio < 1.01 ? 4 : 2)] : power(scientific(ratio, 3)),
           [" times as likely."]));
       }
       plot.update(mu, sigma);
