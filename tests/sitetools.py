@@ -47,7 +47,8 @@ def copy_project(dest: Path) -> Path:
 
 
 def markdown_pages() -> list[Path]:
-    return sorted(DOCS.rglob("*.md"))
+    """The Markdown pages of the site: not the files under ``docs/_*/`` (hooks, includes)."""
+    return sorted(p for p in DOCS.rglob("*.md") if not any(part.startswith("_") for part in p.relative_to(DOCS).parts))
 
 
 def page_source(page: str) -> str:
