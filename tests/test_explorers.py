@@ -349,6 +349,7 @@ def test_no_nearby_setting_beats_the_mle(watched_page, site_url):
 def test_clicking_the_map_chooses_mu_and_sigma(watched_page, site_url):
     page, watch = watched_page
     root = open_likelihood(page, site_url)
+    root.locator("svg.explorer-map").scroll_into_view_if_needed()
     box = root.locator("svg.explorer-map").bounding_box()
     # The map spans mu 40..65 across x 40..290 and sigma 12..2 down y 12..210 of a 300 x 250 viewBox.
     page.mouse.click(box["x"] + box["width"] * (40 + 250 * 0.5) / 300, box["y"] + box["height"] * (12 + 198 * 0.5) / 250)
