@@ -165,6 +165,9 @@ _PROBS = [0.1, 0.3, 0.5, 0.1]
 
 #: Every number the NLL chapter states. ``exact`` comes from WORKED_NUMBERS.md or a closed form.
 WORKED_NUMBERS = [
+    WorkedNumber("probabilities for 4 classes", "seed 000", "same", (0.1, 0.3, 0.5, 0.1),
+                 lambda: probability_rows(_PROBS)[0], "nll.md",
+                 "\\hat{{\\mathbf{{y}}}} = ({:g},\\ {:g},\\ {:g},\\ {:g})", rel_tol=1e-15),
     WorkedNumber("true class is the 4th (one-hot `[0,0,0,1]`): likelihood", "seed 000", "0.1", 0.1,
                  lambda: label_likelihood(_PROBS, 3), "nll.md",
                  "1 \\cdot 0.1 = {:.1f}", rel_tol=1e-15),
