@@ -259,13 +259,14 @@ _RUNNER = r"""
 import json, sys, traceback
 blocks = json.load(sys.stdin)
 namespace = {"__name__": "__main__"}
-for index, code in enumerate(blocks):
+for index, (name, code) in enumerate(blocks):
     try:
-        exec(compile(code, f"<block {index + 1}>", "exec"), namespace)
-    except BaseException:
+        exec(compile(code, name, "exec"), namespace)
+    except BaseException as error:
         sys.stdout.flush()
-        print(f"\n@@FAILED-BLOCK {index}", file=sys.stderr)
-        traceback.print_exc()
+        print(f"@@FAILED-BLOCK {index}", file=sys.stderr)
+        shown = traceback.format_exception(type(error), error, error.__traceback__.tb_next)  # not this runner
+        print("".join(shown), file=sys.stderr, end="")
         sys.exit(1)
 """
 
@@ -280,17 +281,21 @@ class PageRun:
     failed_block: int | None
 
 
-def run_blocks(blocks: list[str], cwd: Path = ROOT, timeout: float = 300) -> PageRun:
-    """Run ``blocks`` in page order in one fresh interpreter started in ``cwd``."""
+def run_blocks(blocks: list[str], cwd: Path = ROOT, timeout: float = 300, label: str = "block") -> PageRun:
+    """Run ``blocks`` in page order in one fresh interpreter started in ``cwd``.
+
+    Tracebacks name each block ``<label> <n>``; ``stderr`` holds the failing block's traceback.
+    """
     env = build_env()
     env["MPLBACKEND"] = "Agg"  # a block that calls plt.show() must not wait for a window
     env.pop("PYTHONPATH", None)
     result = subprocess.run(
-        [sys.executable, "-c", _RUNNER], input=json.dumps(blocks), cwd=cwd, env=env,
-        capture_output=True, text=True, timeout=timeout,
+        [sys.executable, "-c", _RUNNER], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout,
+        input=json.dumps([[f"<{label} {index + 1}>", code] for index, code in enumerate(blocks)]),
     )
-    failed = re.search(r"@@FAILED-BLOCK (\d+)", result.stderr)
-    return PageRun(result.returncode, result.stdout, result.stderr, int(failed[1]) if failed else None)
+    failed = re.search(r"^@@FAILED-BLOCK (\d+)\n", result.stderr, re.M)
+    stderr = result.stderr[: failed.start()] + result.stderr[failed.end():] if failed else result.stderr
+    return PageRun(result.returncode, result.stdout, stderr, int(failed[1]) if failed else None)
 
 
 # --- Links of the rendered HTML ---

@@ -43,7 +43,7 @@ def test_every_python_block_of_the_page_runs_in_order_in_a_fresh_interpreter(bui
     blocks = [block for block in code_blocks(page_html(built_site, url)) if block.is_python]
     if not blocks:
         return  # nothing to run on this page; the test above proves that is what the source says
-    result = run_blocks([block.code for block in blocks])
+    result = run_blocks([block.code for block in blocks], label=f"docs/{page} block")
     if result.returncode != 0:
         where = (
             f"block {result.failed_block + 1} of {len(blocks)}, which starts `{blocks[result.failed_block].first_line}`"
