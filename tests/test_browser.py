@@ -166,6 +166,7 @@ async () => {
         image.addEventListener('load', resolve); image.addEventListener('error', resolve);
     })));
     return images.map(image => {
+        if (!(image.complete && image.naturalWidth > 0)) return {src: image.getAttribute('src'), light: null};
         let background = null;
         for (let element = image; element; element = element.parentElement) {
             const color = rgba(getComputedStyle(element).backgroundColor);
@@ -204,7 +205,9 @@ def test_figures_stay_legible_in_the_dark_scheme(watched_page, site_url):
             problems.append(f"/{url}: scheme is {scheme!r} in dark mode, expected 'slate'")
         for image in page.evaluate(_FIGURE_LIGHTNESS_JS):
             figures += 1
-            if image["light"] < 0.6:
+            if image["light"] is None:
+                problems.append(f"/{url}: {image['src']} did not load")
+            elif image["light"] < 0.6:
                 problems.append(
                     f"/{url}: {image['src']} is only {image['light']:.0%} light on background {image['background']}:"
                     " its dark ink would sit on a dark ground"
@@ -224,3 +227,62 @@ def test_the_palette_toggle_switches_to_the_dark_scheme_and_back(watched_page, s
     page.locator("form[data-md-component=palette] label:visible").first.click()
     assert page.evaluate(scheme) == "default"
     _assert_clean("", watch)
+
+
+_BROKEN_PAGE = r"""<!doctype html>
+<html><head><meta charset="utf-8">
+<script>window.MathJax = {tex: {inlineMath: [["\\(", "\\)"]]},
+  options: {ignoreHtmlClass: ".*|", processHtmlClass: "arithmatex"}};</script>
+<script src="/assets/mathjax/tex-chtml.js"></script>
+</head><body><article>
+<p><span class="arithmatex">\(\frac{1}{2}\)</span> and <span class="arithmatex">\(\notamacro{x}\)</span>
+and <span class="arithmatex">\(\frac{1}\)</span>.</p>
+<p>Left as text: $x^2$ and \frac{a}{b}.</p>
+<img src="missing.svg" alt="a missing figure">
+<img src="https://example.org/figure.png" alt="a figure on another host">
+<div style="background: #1e2129"><img src="transparent.svg" alt="dark ink, no ground"><img src="white.svg" alt="dark ink on white"></div>
+<script>console.error("a script error on purpose");</script>
+</article></body></html>
+"""
+
+
+def test_the_page_checks_catch_a_broken_page(watched_page, built_site, tmp_path):
+    """The checks above can fail: a page with bad math, raw TeX, a missing image, an image on
+    another host, a console error and a figure with no ground on a dark page is caught on every count."""
+    import functools
+    import http.server
+    import os
+    import threading
+
+    (tmp_path / "assets").symlink_to(built_site / "assets", target_is_directory=True)
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "index.html").write_text(_BROKEN_PAGE, encoding="utf-8")
+    ink = '<text x="10" y="50" font-size="40" fill="#000">ln p</text><path d="M0 90 H200" stroke="#000"/>'
+    for name, ground in (("transparent", ""), ("white", '<rect width="200" height="100" fill="#fff"/>')):
+        (tmp_path / "broken" / f"{name}.svg").write_text(
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">{ground}{ink}</svg>', encoding="utf-8"
+        )
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=os.fspath(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page, watch = watched_page
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/broken/", wait_until="load")
+        report = page.evaluate(_INSPECT_JS)
+        lightness = {image["src"]: image["light"] for image in page.evaluate(_FIGURE_LIGHTNESS_JS)}
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert report["formulas"] == 3
+    assert any("notamacro" in tex for tex in report["mathErrors"]), report["mathErrors"]
+    assert "\\frac{1}" in report["mathErrors"], report["mathErrors"]
+    assert any("$x^2$" in text for text in report["rawTex"]) and any("\\frac{a}" in text for text in report["rawTex"])
+    assert sorted(report["brokenImages"]) == ["https://example.org/figure.png", "missing.svg"]
+    assert lightness["transparent.svg"] < 0.1 and lightness["white.svg"] > 0.9, lightness
+    assert set(watch.blocked) == {"https://example.org/figure.png"}
+    assert any("missing.svg (HTTP 404)" in failure for failure in watch.failed), watch.failed
+    assert "a script error on purpose" in watch.console_errors, watch.console_errors
