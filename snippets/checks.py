@@ -45,13 +45,13 @@ def _to_numpy(value: Any) -> np.ndarray:
     try:
         return np.asarray(value)
     except (TypeError, ValueError) as error:
-        raise ValueError(f"could not read {value!r} as an array: {error}") from None
+        raise ValueError(f"could not read {value!r} as an array: {error}; expected numbers in a rectangular array") from None
 
 
 def as_float_array(value: Any, name: str) -> np.ndarray:
     """Read ``value`` as a float64 array; reject non-numeric data and NaN."""
     array = _to_numpy(value)
-    if array.dtype == bool or not (
+    if array.dtype == bool or np.issubdtype(array.dtype, np.complexfloating) or not (
         np.issubdtype(array.dtype, np.number) or array.dtype == object
     ):
         raise ValueError(f"{name}: expected real numbers, got dtype {array.dtype}")
@@ -93,6 +93,8 @@ def probability_rows(value: Any, name: str = "probs", *, tol: float = SUM_TOLERA
     Returns a 2-D array. Each row must hold probabilities in [0, 1] that sum to 1
     within ``tol``.
     """
+    if not tol >= 0:  # also rejects NaN
+        raise ValueError(f"tol: is {tol!r}, expected a non-negative number")
     array = probabilities(value, name)
     if array.ndim == 1:
         array = array[np.newaxis, :]

@@ -36,8 +36,10 @@ def label_likelihood(probs, label: int) -> float:
     >>> print(label_likelihood([0.1, 0.3, 0.5, 0.1], label=3))
     0.1
     """
-    (row,) = probability_rows(probs)
-    return float(one_hot(label, row.size) @ row)
+    rows = probability_rows(probs)
+    if rows.shape[0] != 1:
+        raise ValueError(f"probs: has {rows.shape[0]} rows, expected one distribution of shape (C,)")
+    return float(one_hot(label, rows.shape[1]) @ rows[0])
 
 
 def nll(probs, label: int) -> float:
@@ -115,9 +117,9 @@ def product_vs_log_sum(probability: float, count: int) -> tuple[float, float]:
     >>> print(product, round(log_sum, 2))
     0.0 -921.03
     """
-    if not 0 < probability <= 1:
+    if isinstance(probability, bool) or not isinstance(probability, (int, float)) or not 0 < probability <= 1:
         raise ValueError(f"probability: is {probability!r}, expected a number in (0, 1]")
-    if not isinstance(count, int) or count < 1:
+    if isinstance(count, bool) or not isinstance(count, int) or count < 1:
         raise ValueError(f"count: is {count!r}, expected a positive integer")
     product = 1.0
     log_sum = 0.0
@@ -165,6 +167,9 @@ _PROBS = [0.1, 0.3, 0.5, 0.1]
 
 #: Every number the NLL chapter states. ``exact`` comes from WORKED_NUMBERS.md or a closed form.
 WORKED_NUMBERS = [
+    WorkedNumber("probabilities for 4 classes", "seed 000", "same", (0.1, 0.3, 0.5, 0.1),
+                 lambda: probability_rows(_PROBS)[0], "nll.md",
+                 "\\hat{{\\mathbf{{y}}}} = ({:g},\\ {:g},\\ {:g},\\ {:g})", rel_tol=1e-15),
     WorkedNumber("true class is the 4th (one-hot `[0,0,0,1]`): likelihood", "seed 000", "0.1", 0.1,
                  lambda: label_likelihood(_PROBS, 3), "nll.md",
                  "1 \\cdot 0.1 = {:.1f}", rel_tol=1e-15),

@@ -19,6 +19,7 @@ def built_site(tmp_path_factory):
 
 import functools  # noqa: E402
 import http.server  # noqa: E402
+import re  # noqa: E402
 import shutil  # noqa: E402
 import threading  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
@@ -33,8 +34,32 @@ SCREENSHOTS = ROOT / ".cache" / "screenshots"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serve the built site as if it were deployed at this server's address.
+
+    Material's instant navigation only intercepts links listed in sitemap.xml, whose
+    addresses start with ``site_url``; it maps them to the page's scheme and host but
+    keeps their port. A real deployment serves the site at ``site_url`` (and
+    ``mkdocs serve`` rewrites ``site_url`` to its own address), so the sitemap is served
+    with ``site_url`` replaced by this server's address, as it would be at home.
+    """
+
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
+
+    def do_GET(self):  # noqa: N802 - the base class's name
+        if self.path.split("?", 1)[0] != "/sitemap.xml":
+            return super().do_GET()
+        text = (Path(self.directory) / "sitemap.xml").read_text(encoding="utf-8")
+        locations = re.findall(r"<loc>\s*([^<\s]+)\s*</loc>", text)
+        if locations:
+            host, port = self.server.server_address[:2]
+            text = text.replace(min(locations, key=len), f"http://{host}:{port}/")
+        body = text.encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")
@@ -71,6 +96,11 @@ class PageWatch:
     console_errors: list[str] = field(default_factory=list)
 
 
+def _is_error(message) -> bool:
+    """Console errors, and MathJax's warnings: MathJax warns where it fails to draw (a lost stylesheet)."""
+    return message.type == "error" or (message.type == "warning" and message.text.startswith("MathJax"))
+
+
 @pytest.fixture
 def watched_page(browser, request):
     """A fresh browser page; every request that would leave 127.0.0.1 is aborted and recorded.
@@ -90,9 +120,12 @@ def watched_page(browser, request):
             route_request.abort()
 
     page.route("**/*", route)
-    page.on("requestfailed", lambda r: watch.failed.append(f"{r.url} ({r.failure})") if r.url.startswith("http://127.0.0.1:") else None)
+    # A request the browser itself cancels because the test moved on to the next page
+    # (net::ERR_ABORTED) is not a failure of the site; a missing file shows as HTTP 404 below.
+    page.on("requestfailed", lambda r: watch.failed.append(f"{r.url} ({r.failure})")
+            if r.url.startswith("http://127.0.0.1:") and "ERR_ABORTED" not in (r.failure or "") else None)
     page.on("response", lambda r: watch.failed.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None)
-    page.on("console", lambda m: watch.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("console", lambda m: watch.console_errors.append(m.text) if _is_error(m) else None)
     page.on("pageerror", lambda e: watch.console_errors.append(str(e)))
     yield page, watch
     report = getattr(request.node, "rep_call", None)
@@ -108,3 +141,13 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
     setattr(item, f"rep_{report.when}", report)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Print what the trust checks covered: the counts the maintainers quote."""
+    from tests.sitetools import TALLY
+
+    if TALLY:
+        terminalreporter.section("what the checks covered")
+        for what, count in TALLY.items():
+            terminalreporter.write_line(f"{count:6d}  {what}")

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,6 +17,10 @@ DOCS = ROOT / "docs"
 #: ``--8<-- "snippets/nll.py:numpy"`` in a page -> ("snippets/nll.py", "numpy")
 INCLUDE = re.compile(r'--8<--\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"')
 SECTION = "# --8<-- [{kind}:{name}]"
+
+#: What the trust checks did in this test session (pages opened, formulas typeset, ...),
+#: printed at the end of the run by tests/conftest.py.
+TALLY: Counter[str] = Counter()
 
 
 def build_env() -> dict[str, str]:
@@ -117,3 +122,248 @@ def parse_html(path: Path) -> _TextAndImages:
     parser = _TextAndImages()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser
+
+
+# --- The pages of the built site, their code blocks and their links ---
+
+import json  # noqa: E402
+import posixpath  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from urllib.parse import unquote, urlsplit  # noqa: E402
+
+#: Languages whose fenced blocks (or notebook cells) are Python a reader can run.
+PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "ipython", "ipython3"})
+
+
+def source_pages() -> dict[str, str]:
+    """``{URL path relative to the site root: source file under docs/}`` for every page MkDocs publishes.
+
+    Markdown pages and notebooks (rendered by mkdocs-jupyter); folders starting with ``_``
+    (the hooks) are excluded, as ``exclude_docs`` does. The home page's URL path is ``""``.
+    """
+    pages = {}
+    for path in sorted([*DOCS.rglob("*.md"), *DOCS.rglob("*.ipynb")]):
+        relative = path.relative_to(DOCS)
+        if any(part.startswith(("_", ".")) for part in relative.parts):
+            continue
+        stem = relative.with_suffix("").as_posix()
+        if stem == "index":
+            url = ""
+        elif stem.endswith("/index"):
+            url = stem[: -len("index")]
+        else:
+            url = stem + "/"
+        pages[url] = relative.as_posix()
+    return pages
+
+
+def sitemap_pages(site: Path) -> list[str]:
+    """Every page listed in the built site's sitemap.xml, as a URL path relative to the site root."""
+    text = (site / "sitemap.xml").read_text(encoding="utf-8")
+    locations = re.findall(r"<loc>\s*([^<\s]+)\s*</loc>", text)
+    if not locations:
+        raise LookupError(f"{site / 'sitemap.xml'} lists no pages")
+    root = min(locations, key=len)  # the home page is the site_url itself
+    return sorted(loc[len(root):] for loc in locations if loc.startswith(root))
+
+
+def page_html(site: Path, url: str) -> Path:
+    """The HTML file served for the URL path ``url`` (relative to the site root)."""
+    return site / url / "index.html" if url == "" or url.endswith("/") else site / url
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    """One code block of a built page: its language, its text as a reader copies it, and its kind."""
+
+    language: str
+    code: str
+    kind: str  # "markdown" (a fenced block) or "notebook" (a notebook code cell)
+
+    @property
+    def is_python(self) -> bool:
+        return self.language in PYTHON_LANGUAGES
+
+    @property
+    def first_line(self) -> str:
+        return next((line.strip() for line in self.code.splitlines() if line.strip()), "<empty block>")
+
+
+class _CodeBlocks(HTMLParser):
+    """Collect the code blocks of a page in document order.
+
+    A fenced block renders as ``<div class="language-X highlight"><pre><code>``; a notebook
+    code cell (mkdocs-jupyter) as ``<div class="highlight-ipynb hl-X"><pre>``.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[CodeBlock] = []
+        self._divs: list[str] = []
+        self._capture: tuple[str, str] | None = None
+        self._pre_depth = 0
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "div":
+            self._divs.append(" ".join(classes))
+        elif tag == "pre":
+            if self._capture is None and self._divs:
+                parent = self._divs[-1].split()
+                if "highlight" in parent:
+                    language = next((c[len("language-"):] for c in parent if c.startswith("language-")), "")
+                    self._capture = (language, "markdown")
+                elif "highlight-ipynb" in parent:
+                    language = next((c[len("hl-"):] for c in parent if c.startswith("hl-")), "")
+                    self._capture = (language, "notebook")
+            if self._capture is not None:
+                self._pre_depth += 1
+
+    def handle_endtag(self, tag):
+        if tag == "div" and self._divs:
+            self._divs.pop()
+        elif tag == "pre" and self._capture is not None:
+            self._pre_depth -= 1
+            if self._pre_depth == 0:
+                language, kind = self._capture
+                self.blocks.append(CodeBlock(language, "".join(self._text), kind))
+                self._capture, self._text = None, []
+
+    def handle_data(self, data):
+        if self._capture is not None:
+            self._text.append(data)
+
+
+def code_blocks(html: Path) -> list[CodeBlock]:
+    """Every code block of the built page ``html``, fenced blocks and notebook cells, in page order."""
+    parser = _CodeBlocks()
+    parser.feed(html.read_text(encoding="utf-8"))
+    parser.close()
+    return parser.blocks
+
+
+#: A fenced Python block in Markdown, at any indentation (inside tabs and admonitions too).
+PYTHON_FENCE = re.compile(r"^[ \t]*(?:```|~~~)[ \t]*\{?\.?(?:%s)\b" % "|".join(sorted(PYTHON_LANGUAGES)), re.M)
+
+
+def source_python_blocks(source: Path) -> int:
+    """How many Python blocks the source of a page holds: fences in Markdown, code cells in a notebook."""
+    if source.suffix == ".ipynb":
+        notebook = json.loads(source.read_text(encoding="utf-8"))
+        return sum(1 for cell in notebook["cells"] if cell["cell_type"] == "code" and "".join(cell["source"]).strip())
+    return len(PYTHON_FENCE.findall(source.read_text(encoding="utf-8")))
+
+
+#: Runs a page's blocks in order in one namespace, as a reader pasting them into one session.
+_RUNNER = r"""
+import json, sys, traceback
+blocks = json.load(sys.stdin)
+namespace = {"__name__": "__main__"}
+for index, (name, code) in enumerate(blocks):
+    try:
+        exec(compile(code, name, "exec"), namespace)
+    except BaseException as error:
+        sys.stdout.flush()
+        print(f"@@FAILED-BLOCK {index}", file=sys.stderr)
+        shown = traceback.format_exception(type(error), error, error.__traceback__.tb_next)  # not this runner
+        print("".join(shown), file=sys.stderr, end="")
+        sys.exit(1)
+"""
+
+
+@dataclass(frozen=True)
+class PageRun:
+    """The result of running one page's Python blocks in a fresh interpreter."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    failed_block: int | None
+
+
+def run_blocks(blocks: list[str], cwd: Path = ROOT, timeout: float = 300, label: str = "block") -> PageRun:
+    """Run ``blocks`` in page order in one fresh interpreter started in ``cwd``.
+
+    Tracebacks name each block ``<label> <n>``; ``stderr`` holds the failing block's traceback.
+    """
+    env = build_env()
+    env["MPLBACKEND"] = "Agg"  # a block that calls plt.show() must not wait for a window
+    env.pop("PYTHONPATH", None)
+    result = subprocess.run(
+        [sys.executable, "-c", _RUNNER], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout,
+        input=json.dumps([[f"<{label} {index + 1}>", code] for index, code in enumerate(blocks)]),
+    )
+    failed = re.search(r"^@@FAILED-BLOCK (\d+)\n", result.stderr, re.M)
+    stderr = result.stderr[: failed.start()] + result.stderr[failed.end():] if failed else result.stderr
+    return PageRun(result.returncode, result.stdout, stderr, int(failed[1]) if failed else None)
+
+
+# --- Links of the rendered HTML ---
+
+
+class _LinksAndIds(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, str]] = []  # (tag.attribute, URL)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        for key in ("id", "name"):
+            if attributes.get(key):
+                self.ids.add(attributes[key])
+        wanted = {"a": "href", "img": "src", "script": "src", "link": "href", "source": "src", "iframe": "src"}
+        attribute = wanted.get(tag)
+        if attribute and attributes.get(attribute):
+            if tag == "link" and "canonical" in (attributes.get("rel") or ""):
+                return
+            self.links.append((f"{tag}.{attribute}", attributes[attribute]))
+
+
+def broken_links(site: Path) -> tuple[list[str], int]:
+    """Check every internal link of every HTML file of the built ``site``.
+
+    Each ``<a href>``, ``<img src>``, ``<script src>`` and ``<link href>`` is resolved
+    against its page; the target file must exist and a ``#fragment`` must be an ``id``
+    (or ``name``) in the target page. External links (any URL with a scheme or host) are
+    not fetched. Returns ``(problems, links checked)``.
+    """
+    site = site.resolve()
+    parsed: dict[Path, _LinksAndIds] = {}
+
+    def parse(path: Path) -> _LinksAndIds:
+        if path not in parsed:
+            parser = _LinksAndIds()
+            parser.feed(path.read_text(encoding="utf-8"))
+            parsed[path] = parser
+        return parsed[path]
+
+    problems: list[str] = []
+    checked = 0
+    for html in sorted(site.rglob("*.html")):
+        page = html.relative_to(site).as_posix()
+        base = posixpath.dirname("/" + page) + "/"
+        for kind, url in parse(html).links:
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc:
+                continue  # external (or data:, mailto:): not this checker's business
+            checked += 1
+            path = unquote(parts.path)
+            if path == "":
+                target = html
+            else:
+                resolved = posixpath.normpath(posixpath.join(base, path) if not path.startswith("/") else path)
+                if resolved.startswith("/.."):
+                    problems.append(f"{page}: {kind}={url!r} points outside the site")
+                    continue
+                target = site / resolved.lstrip("/")
+                if target.is_dir():
+                    target = target / "index.html"
+            if not target.is_file():
+                problems.append(f"{page}: {kind}={url!r} -> {target.relative_to(site).as_posix()} does not exist")
+                continue
+            fragment = unquote(parts.fragment)
+            if fragment and target.suffix == ".html" and fragment not in parse(target).ids:
+                problems.append(f"{page}: {kind}={url!r} -> no id {fragment!r} in {target.relative_to(site).as_posix()}")
+    return problems, checked

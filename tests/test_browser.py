@@ -1,43 +1,288 @@
-"""The built site in headless Chromium: math typesets, nothing leaves the host, navigation re-typesets."""
+"""Every page of the built site in headless Chromium, the way a reader meets it.
+
+One browser and one served copy of the site for the whole session (fixtures in
+conftest.py). Every request that would leave 127.0.0.1 is aborted and recorded. For each
+page: MathJax typesets every formula without error and leaves no raw TeX in the text,
+every image loads, the console stays clean, no request fails and none leaves the host.
+Instant navigation is followed through the whole site, and each page is opened in the
+dark scheme to check that the figures, drawn on white, stay legible. A failing test
+saves a screenshot under .cache/screenshots/.
+"""
 
 from __future__ import annotations
 
 import pytest
 
+from tests.sitetools import TALLY, sitemap_pages, source_pages
+
 pytestmark = pytest.mark.browser
 
+PAGES = source_pages()
+IDS = [PAGES[url] for url in PAGES]
 
-def _wait_for_math(page):
-    page.wait_for_function(
-        "() => window.MathJax && MathJax.startup && MathJax.startup.promise"
-        " && document.querySelectorAll('.arithmatex').length"
-        " === document.querySelectorAll('.arithmatex mjx-container').length",
-        timeout=15000,
-    )
+#: TeX a reader should never see as text: delimiters and commands that MathJax did not typeset.
+RAW_TEX = r"/\$\$?[^$]+?\$\$?|\\[()\[\]]|\\(?:frac|begin|end|sum|prod|int|mathbf|mathrm|hat|cdot|ln|log|left|right|theta|mu|sigma)(?![A-Za-z])/g"
+
+#: Visible text of the article without code, scripts and typeset math, then any raw TeX in it.
+_RAW_TEX_JS = """
+() => {
+    const article = document.querySelector('article') || document.body;
+    const clone = article.cloneNode(true);
+    clone.querySelectorAll('pre, code, kbd, script, style, mjx-container, .md-clipboard, .clipboard-copy-txt')
+        .forEach(element => element.remove());
+    const text = clone.textContent;
+    return [...text.matchAll(%s)].map(m => text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30));
+}
+""" % RAW_TEX
+
+#: Everything checked on a page once it has loaded; waits for MathJax's first typeset and the fonts.
+_INSPECT_JS = """
+async () => {
+    if (!(window.MathJax && MathJax.startup && MathJax.startup.promise)) return {mathjax: false};
+    await MathJax.startup.promise;
+    const images = [...document.images];
+    images.forEach(image => { image.loading = 'eager'; });
+    await Promise.all(images.map(image => image.complete ? null : new Promise(resolve => {
+        image.addEventListener('load', resolve); image.addEventListener('error', resolve);
+    })));
+    await document.fonts.ready;
+    const untypeset = [...document.querySelectorAll('.arithmatex')]
+        .filter(element => !element.querySelector('mjx-container'))
+        .map(element => element.textContent.slice(0, 80));
+    const errors = [];
+    for (const item of MathJax.startup.document.math) {
+        const mml = MathJax.startup.toMML(item.root);
+        if (/<merror|mathcolor="red"/.test(mml)) errors.push(item.math.slice(0, 80));
+    }
+    return {
+        mathjax: true,
+        formulas: document.querySelectorAll('article mjx-container').length,
+        untypeset: untypeset,
+        merror: document.querySelectorAll('mjx-merror').length,
+        mathErrors: errors,
+        rawTex: (%s)(),
+        images: images.map(image => image.getAttribute('src')),
+        brokenImages: images.filter(image => !(image.complete && image.naturalWidth > 0)).map(image => image.getAttribute('src')),
+    };
+}
+""" % _RAW_TEX_JS
 
 
-def test_nll_page_typesets_its_math_offline(watched_page, site_url):
+#: Glyphs on the page that draw nothing: MathJax draws each glyph with a CSS ::before rule.
+_INVISIBLE_GLYPHS_JS = """
+() => {
+    const invisible = new Set();
+    for (const glyph of document.querySelectorAll('mjx-c')) {
+        const content = getComputedStyle(glyph, '::before').content;
+        if (!content || content === 'none' || content === 'normal') invisible.add(glyph.className);
+    }
+    return [...invisible];
+}
+"""
+
+
+def _assert_clean(url: str, watch) -> None:
+    assert not watch.blocked, f"/{url}: requests left the host: {watch.blocked}"
+    assert not watch.failed, f"/{url}: failed requests: {watch.failed}"
+    assert not watch.console_errors, f"/{url}: console errors: {watch.console_errors}"
+
+
+@pytest.mark.parametrize("url", list(PAGES), ids=IDS)
+def test_page_typesets_its_math_loads_its_images_and_stays_on_the_host(watched_page, site_url, url):
     page, watch = watched_page
-    page.goto(site_url + "nll/")
-    _wait_for_math(page)
-    assert page.locator("mjx-container").count() >= 20
-    assert page.locator("mjx-merror").count() == 0
-    assert not watch.blocked, f"requests left the host: {watch.blocked}"
-    assert not watch.failed and not watch.console_errors, (watch.failed, watch.console_errors)
+    page.goto(site_url + url, wait_until="load")
+    report = page.evaluate(_INSPECT_JS)
+    assert report["mathjax"], f"/{url}: MathJax did not load"
+    assert not report["untypeset"], f"/{url}: formulas MathJax did not typeset: {report['untypeset']}"
+    assert report["merror"] == 0 and not report["mathErrors"], f"/{url}: MathJax errors in {report['mathErrors']}"
+    assert not report["rawTex"], f"/{url}: raw TeX left in the visible text: {report['rawTex'][:5]}"
+    assert not report["brokenImages"], f"/{url}: images that did not load: {report['brokenImages']}"
+    invisible = page.evaluate(_INVISIBLE_GLYPHS_JS)
+    assert not invisible, f"/{url}: glyphs drawn without their CSS: {invisible[:10]}"
+    _assert_clean(url, watch)
+    TALLY["pages opened in Chromium"] += 1
+    TALLY["formulas typeset"] += report["formulas"]
+    TALLY["images loaded"] += len(report["images"])
+    TALLY["requests that tried to leave the host"] += len(watch.blocked)
 
 
-def test_instant_navigation_typesets_the_new_page(watched_page, site_url):
+def test_the_browser_tests_open_every_page_of_the_sitemap(built_site):
+    """The pages above come from docs/; the built site must have no page they miss."""
+    assert sorted(PAGES) == sitemap_pages(built_site)
+
+
+#: True once the page's own code has typeset every formula and no raw TeX is left.
+_TYPESET_DONE_JS = """
+() => document.querySelectorAll('.arithmatex').length
+      === document.querySelectorAll('.arithmatex mjx-container').length
+   && (%s)().length === 0
+""" % _RAW_TEX_JS
+
+def test_instant_navigation_through_every_page_typesets_each_new_page(watched_page, site_url, built_site):
+    """Follow the footer's "next" link from the home page to the last page, without a reload.
+
+    Each page arrives by Material's instant navigation (a marker set on the first page
+    survives, so no page was reloaded); its math must be typeset by the site's own code,
+    with every glyph's CSS present.
+    """
     page, watch = watched_page
-    page.goto(site_url)
-    page.click("article a[href$='nll/']")
-    page.wait_for_url("**/nll/")
-    _wait_for_math(page)
-    # Each glyph is drawn by a CSS rule; if the rules were dropped the math would be invisible.
-    missing = page.evaluate("""() => {
-        const css = document.getElementById('MJX-CHTML-styles').textContent;
-        const glyphs = new Set([...document.querySelectorAll('mjx-c')].map(c => c.classList[0]));
-        return [...glyphs].filter(g => !css.includes('.' + g));
-    }""")
-    assert not missing, f"glyphs without CSS after instant navigation: {missing[:10]}"
-    assert page.locator(".arithmatex mjx-container").count() >= 20
-    assert not watch.blocked
+    page.goto(site_url, wait_until="networkidle")  # Material reads sitemap.xml before it intercepts links
+    page.evaluate("() => MathJax.startup.promise")
+    page.evaluate("() => { window.__notReloaded = true; }")
+    visited = [""]
+    while page.locator("a.md-footer__link--next").count():
+        link = page.locator("a.md-footer__link--next").first
+        href = link.get_attribute("href")
+        link.click()
+        page.wait_for_function("(before) => location.href !== before", arg=site_url + visited[-1])
+        url = page.url[len(site_url):].split("#", 1)[0]
+        assert url not in visited, f"the footer links loop back to /{url} (after /{visited[-1]}, via {href})"
+        visited.append(url)
+        try:
+            page.wait_for_function(_TYPESET_DONE_JS, timeout=10000)
+        except Exception:  # noqa: BLE001 - reported below with what is left untypeset
+            pass
+        assert page.evaluate("() => window.__notReloaded === true"), f"/{url} was a full reload, not instant navigation"
+        untypeset = page.evaluate(
+            "() => [...document.querySelectorAll('.arithmatex')].filter(e => !e.querySelector('mjx-container')).length"
+        )
+        assert untypeset == 0, f"/{url}: {untypeset} formulas not typeset after instant navigation"
+        raw = page.evaluate(_RAW_TEX_JS)
+        assert not raw, f"/{url}: raw TeX left after instant navigation: {raw[:5]}"
+        assert page.locator("mjx-merror").count() == 0, f"/{url}: MathJax error after instant navigation"
+        invisible = page.evaluate(_INVISIBLE_GLYPHS_JS)
+        assert not invisible, f"/{url}: glyphs drawn without their CSS after instant navigation: {invisible[:10]}"
+        TALLY["pages reached by instant navigation"] += 1
+    assert sorted(visited) == sitemap_pages(built_site), "the footer's next links do not reach every page"
+    _assert_clean("(navigation)", watch)
+
+
+#: For each image in the article: the share of its pixels that are light, over its real background.
+_FIGURE_LIGHTNESS_JS = """
+async () => {
+    const rgba = color => { const v = (color.match(/[\\d.]+/g) || []).map(Number); return v.length === 3 ? [...v, 1] : v; };
+    const images = [...document.querySelectorAll('article img')];
+    await Promise.all(images.map(image => image.complete ? null : new Promise(resolve => {
+        image.addEventListener('load', resolve); image.addEventListener('error', resolve);
+    })));
+    return images.map(image => {
+        if (!(image.complete && image.naturalWidth > 0)) return {src: image.getAttribute('src'), light: null};
+        let background = null;
+        for (let element = image; element; element = element.parentElement) {
+            const color = rgba(getComputedStyle(element).backgroundColor);
+            if (color.length === 4 && color[3] > 0) { background = color; break; }
+        }
+        background = background || [255, 255, 255, 1];
+        const width = Math.max(1, Math.min(image.naturalWidth, 600));
+        const height = Math.max(1, Math.round(image.naturalHeight * width / Math.max(1, image.naturalWidth)));
+        const canvas = document.createElement('canvas');
+        canvas.width = width; canvas.height = height;
+        const context = canvas.getContext('2d');
+        context.fillStyle = `rgb(${background[0]}, ${background[1]}, ${background[2]})`;
+        context.fillRect(0, 0, width, height);
+        context.drawImage(image, 0, 0, width, height);
+        const data = context.getImageData(0, 0, width, height).data;
+        let light = 0;
+        for (let i = 0; i < data.length; i += 4) {
+            if (0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2] > 200) light += 1;
+        }
+        return {src: image.getAttribute('src'), background: background, light: light / (width * height)};
+    });
+}
+"""
+
+
+def test_figures_stay_legible_in_the_dark_scheme(watched_page, site_url):
+    """With the reader's system in dark mode, Material shows the slate scheme; every figure must
+    still be dark ink on a light ground (its own white, or the frame the stylesheet gives it)."""
+    page, watch = watched_page
+    page.emulate_media(color_scheme="dark")
+    problems, figures = [], 0
+    for url in PAGES:
+        page.goto(site_url + url, wait_until="load")
+        scheme = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+        if scheme != "slate":
+            problems.append(f"/{url}: scheme is {scheme!r} in dark mode, expected 'slate'")
+        for image in page.evaluate(_FIGURE_LIGHTNESS_JS):
+            figures += 1
+            if image["light"] is None:
+                problems.append(f"/{url}: {image['src']} did not load")
+            elif image["light"] < 0.6:
+                problems.append(
+                    f"/{url}: {image['src']} is only {image['light']:.0%} light on background {image['background']}:"
+                    " its dark ink would sit on a dark ground"
+                )
+    assert not problems, "\n".join(problems)
+    _assert_clean("(dark scheme)", watch)
+    TALLY["figures checked in the dark scheme"] += figures
+
+
+def test_the_palette_toggle_switches_to_the_dark_scheme_and_back(watched_page, site_url):
+    page, watch = watched_page
+    page.goto(site_url, wait_until="load")
+    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate(scheme) == "default"
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.evaluate(scheme) == "slate"
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.evaluate(scheme) == "default"
+    _assert_clean("", watch)
+
+
+_BROKEN_PAGE = r"""<!doctype html>
+<html><head><meta charset="utf-8">
+<script>window.MathJax = {tex: {inlineMath: [["\\(", "\\)"]]},
+  options: {ignoreHtmlClass: ".*|", processHtmlClass: "arithmatex"}};</script>
+<script src="/assets/mathjax/tex-chtml.js"></script>
+</head><body><article>
+<p><span class="arithmatex">\(\frac{1}{2}\)</span> and <span class="arithmatex">\(\notamacro{x}\)</span>
+and <span class="arithmatex">\(\frac{1}\)</span>.</p>
+<p>Left as text: $x^2$ and \frac{a}{b}.</p>
+<img src="missing.svg" alt="a missing figure">
+<img src="https://example.org/figure.png" alt="a figure on another host">
+<div style="background: #1e2129"><img src="transparent.svg" alt="dark ink, no ground"><img src="white.svg" alt="dark ink on white"></div>
+<script>console.error("a script error on purpose");</script>
+</article></body></html>
+"""
+
+
+def test_the_page_checks_catch_a_broken_page(watched_page, built_site, tmp_path):
+    """The checks above can fail: a page with bad math, raw TeX, a missing image, an image on
+    another host, a console error and a figure with no ground on a dark page is caught on every count."""
+    import functools
+    import http.server
+    import os
+    import threading
+
+    (tmp_path / "assets").symlink_to(built_site / "assets", target_is_directory=True)
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "index.html").write_text(_BROKEN_PAGE, encoding="utf-8")
+    ink = '<text x="10" y="50" font-size="40" fill="#000">ln p</text><path d="M0 90 H200" stroke="#000"/>'
+    for name, ground in (("transparent", ""), ("white", '<rect width="200" height="100" fill="#fff"/>')):
+        (tmp_path / "broken" / f"{name}.svg").write_text(
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">{ground}{ink}</svg>', encoding="utf-8"
+        )
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=os.fspath(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page, watch = watched_page
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/broken/", wait_until="load")
+        report = page.evaluate(_INSPECT_JS)
+        lightness = {image["src"]: image["light"] for image in page.evaluate(_FIGURE_LIGHTNESS_JS)}
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert report["formulas"] == 3
+    assert any("notamacro" in tex for tex in report["mathErrors"]), report["mathErrors"]
+    assert "\\frac{1}" in report["mathErrors"], report["mathErrors"]
+    assert any("$x^2$" in text for text in report["rawTex"]) and any("\\frac{a}" in text for text in report["rawTex"])
+    assert sorted(report["brokenImages"]) == ["https://example.org/figure.png", "missing.svg"]
+    assert lightness["transparent.svg"] < 0.1 and lightness["white.svg"] > 0.9, lightness
+    assert set(watch.blocked) == {"https://example.org/figure.png"}
+    assert any("missing.svg (HTTP 404)" in failure for failure in watch.failed), watch.failed
+    assert "a script error on purpose" in watch.console_errors, watch.console_errors

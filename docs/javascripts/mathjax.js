@@ -16,6 +16,9 @@ window.MathJax = {
     ignoreHtmlClass: ".*|",
     processHtmlClass: "arithmatex|jp-RenderedMarkdown",
   },
+  startup: {
+    pageReady: () => MathJax.startup.defaultPageReady().then(keepMathStyles),
+  },
 };
 
 // Material's instant navigation swaps the page body without reloading scripts:
@@ -23,9 +26,31 @@ window.MathJax = {
 // MathJax's own startup; until then typesetPromise does not exist. The output's
 // style cache is kept on purpose: clearing it after a page is typeset drops the
 // CSS of glyphs already on screen, and they vanish.
+//
+// Instant navigation also replaces <head>, which takes MathJax's stylesheet
+// (#MJX-CHTML-styles) out of the document. MathJax adds the CSS of each new glyph
+// to that sheet with insertRule, which fails on a detached sheet, and the rules it
+// had added are lost when the element is put back. So: put the element back before
+// typesetting, and after every typeset write its rules into its text, so that they
+// survive the next swap.
+function keepMathStyles() {
+  const styles = MathJax.startup.output.chtmlStyles;
+  if (styles && styles.sheet) {
+    styles.textContent = Array.from(styles.sheet.cssRules, (rule) => rule.cssText).join("\n");
+  }
+}
+
 document$.subscribe(() => {
-  if (!window.MathJax.typesetPromise) return;
+  if (!window.MathJax.typesetPromise) {
+    return;
+  }
+  const styles = MathJax.startup.output.chtmlStyles;
+  if (styles && !styles.isConnected) {
+    const stale = document.getElementById(styles.id);
+    if (stale) stale.replaceWith(styles);
+    else document.head.appendChild(styles);
+  }
   MathJax.typesetClear();
   MathJax.texReset();
-  MathJax.typesetPromise();
+  MathJax.typesetPromise().then(keepMathStyles);
 });
