@@ -231,9 +231,9 @@ def test_the_palette_toggle_switches_to_the_dark_scheme_and_back(watched_page, s
 
 _BROKEN_PAGE = r"""<!doctype html>
 <html><head><meta charset="utf-8">
-<script>window.MathJax = {tex: {inlineMath: [["\\(", "\\)"]]},
+<script>window.MathJax = {loader: {load: ["input/tex", "output/chtml"]}, tex: {inlineMath: [["\\(", "\\)"]]},
   options: {ignoreHtmlClass: ".*|", processHtmlClass: "arithmatex"}};</script>
-<script src="/assets/mathjax/tex-chtml.js"></script>
+<script src="/assets/mathjax/startup.js"></script>
 </head><body><article>
 <p><span class="arithmatex">\(\frac{1}{2}\)</span> and <span class="arithmatex">\(\notamacro{x}\)</span>
 and <span class="arithmatex">\(\frac{1}\)</span>.</p>
