@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib
 import math
 import pkgutil
+import re
 from dataclasses import dataclass
 from typing import Callable, Sequence, Union
 
@@ -62,6 +63,53 @@ class WorkedNumber:
         """The prose template filled with the computed value (each element, for a vector)."""
         value = self.computed() if value is None else value
         return self.prose.format(*value) if isinstance(value, tuple) else self.prose.format(value)
+
+
+_NUMBER = re.compile(r"(?<![\w.])[-+]?\d+(?:\.(\d+))?(?:e([-+]?\d+))?(%?)", re.IGNORECASE)
+
+
+def source_figure_check(shown: str, value: Value) -> str:
+    """Compare what a source printed with the computed value, at the precision the source used.
+
+    Returns ``"matches"`` when every number the source shows is the computed value rounded
+    to the digits shown (one shown number per computed number, or several shown numbers for
+    one value), ``"differs"`` otherwise, ``"same"`` when the source printed the exact value
+    (the table says "same"), and ``"-"`` when the source shows no figure.
+
+    >>> source_figure_check("2.3", 2.302585092994046)
+    'matches'
+    >>> source_figure_check("68%, 95%, 99.7%", (0.6827, 0.9545, 0.9973))
+    'matches'
+    >>> source_figure_check("0.68/2 ≈ 0.3413", 0.34)
+    'differs'
+    """
+    text = shown.strip()
+    if text == "same":
+        return "same"
+    values = value if isinstance(value, tuple) else (value,)
+    if isinstance(value, bool):
+        words = re.findall(r"\b(True|False)\b", text)
+        return "-" if not words else ("matches" if all(w == str(value) for w in words) else "differs")
+    shown_numbers = []
+    for match in _NUMBER.finditer(text):
+        decimals = len(match[1] or "") - int(match[2] or 0)
+        number, half_unit = float(match[0].rstrip("%")), 0.5 * 10.0 ** -decimals
+        if match[3]:
+            number, half_unit = number / 100, half_unit / 100
+        shown_numbers.append((number, half_unit))
+    if not shown_numbers:
+        return "-"
+    if len(values) == 1:
+        pairs = [(values[0], shown) for shown in shown_numbers]
+    elif len(values) == len(shown_numbers):
+        pairs = list(zip(values, shown_numbers))
+    else:
+        return "differs"
+    close = all(
+        abs(computed - number) <= max(half_unit, 1e-12 * abs(number)) * (1 + 1e-9)
+        for computed, (number, half_unit) in pairs
+    )
+    return "matches" if close else "differs"
 
 
 def collect() -> list[WorkedNumber]:

@@ -38,3 +38,24 @@ def test_python_m_snippets_prints_the_ledger_and_exits_0():
     result = subprocess.run([sys.executable, "-m", "snippets"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"{len(ENTRIES)} worked numbers, {len(ENTRIES)} agree, 0 disagree" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "shown, value, verdict",
+    [
+        ("close to -230", -230.25850929940458, "matches"),
+        ("close to -230", -231.0, "differs"),
+        ("[0.0776, 0.0790]", (0.07763, 0.07896), "matches"),
+        ("[0.0776, 0.0790]", (0.07763,), "differs"),
+        ('"Is equal: True"', True, "matches"),
+        ('"Is equal: True"', False, "differs"),
+        ("6.99072501e-07", 6.99072501e-07, "matches"),
+        ("6.99072501e-07", 7.002857954726396e-07, "differs"),
+        ("— (underflow demo)", 9.3e-302, "-"),
+        ("same", 0.5, "same"),
+    ],
+)
+def test_source_figures_are_compared_at_the_precision_shown(shown, value, verdict):
+    from snippets.ledger import source_figure_check
+
+    assert source_figure_check(shown, value) == verdict
