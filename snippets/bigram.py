@@ -612,4 +612,11 @@ WORKED_NUMBERS = [
     WorkedNumber("perplexity of the trained model", "site", "-", math.exp(2.3441430330016315),
                  lambda: perplexity(_final_parts()[0]), "bigram.md",
                  "Its perplexity is **{:.2f}**", rel_tol=1e-9),
+    WorkedNumber("perplexity of the count model, compared", "site", "-", math.exp(2.334565660381191),
+                 lambda: perplexity(count_model_nll(load_names())), "bigram.md",
+                 "against {:.2f} for the count model", rel_tol=1e-12),
+    WorkedNumber("rows of the one-hot matrix (one per bigram)", "site", "-", 36122,
+                 lambda: len(bigrams(load_names())[0]), "bigram.md", "builds a {:,.0f} × 27 matrix"),
+    WorkedNumber("rows a per-bigram softmax would normalise", "site", "-", 36122,
+                 lambda: len(bigrams(load_names())[0]), "bigram.md", "instead of normalising {:,.0f} copies"),
 ]
