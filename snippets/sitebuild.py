@@ -1,9 +1,11 @@
-"""What the MkDocs hook hands to the build: rendered figures and the MathJax files.
+"""What the MkDocs hook hands to the build: rendered figures, MathJax, executed notebooks.
 
 Drawing figures is the expensive part of a build, so the rendered SVGs are cached
 on disk under a key made from every source file of ``snippets`` and the versions of
 the libraries that draw them. Editing prose never changes that key, so a rebuild
 under ``mkdocs serve`` reads the SVGs back instead of importing torch and matplotlib.
+Notebooks are executed here too, not by mkdocs-jupyter, and cached the same way under a
+key that includes ``snippets``, so a change to the code re-runs them.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import shutil
 import tempfile
 from importlib import metadata, resources
 from pathlib import Path
@@ -102,3 +106,79 @@ def mathjax_files() -> dict[str, str]:
     if missing:
         raise FileNotFoundError(f"MathJax files missing from django-static-mathjax: {missing}")
     return {f"{MATHJAX_SITE_DIR}/{path.relative_to(es5).as_posix()}": str(path) for path in wanted}
+
+
+# --- Notebooks: executed by us, cached by their inputs, then rendered by mkdocs-jupyter ---
+
+#: Packages whose version can change what an executed notebook shows.
+NOTEBOOK_LIBRARIES = ("nbclient", "ipykernel", "names")
+
+#: How long one cell may run before the build gives up on it.
+CELL_TIMEOUT = 600
+
+
+def notebook_key(notebook: Path, package_dir: Path = PACKAGE_DIR) -> str:
+    """Hash of a notebook's own bytes, every source file of ``snippets`` and the libraries.
+
+    mkdocs-jupyter's cache key is the notebook alone, so an edit to ``snippets/`` would
+    leave its cached outputs stale; this key changes with any such edit.
+    """
+    digest = hashlib.sha256()
+    digest.update(Path(notebook).read_bytes())
+    digest.update(sources_digest(package_dir).encode())
+    for library in NOTEBOOK_LIBRARIES:
+        digest.update(f"{library}=={metadata.version(library)}\0".encode())
+    return digest.hexdigest()[:24]
+
+
+def execute_notebook(notebook: Path, src_uri: str, cache_dir: Path, cwd: Path) -> Path:
+    """Return the directory of an executed copy of ``notebook``, at ``<dir>/<src_uri>``.
+
+    The kernel runs with ``cwd`` (the repository root) as its working directory, so the
+    notebook can ``import snippets``. A cell that raises fails the build with the cell's
+    traceback (``allow_errors=False``); nothing is cached then. Timing metadata is not
+    recorded, so the same inputs give the same bytes.
+    """
+    entry = Path(cache_dir) / "notebooks" / notebook_key(notebook)
+    if (entry / src_uri).is_file():
+        return entry
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    executed = nbformat.read(str(notebook), as_version=4)
+    client = NotebookClient(
+        executed,
+        timeout=CELL_TIMEOUT,
+        allow_errors=False,
+        record_timing=False,
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no TCP-without-encryption warning
+        resources={"metadata": {"path": str(cwd)}},
+    )
+    client.execute()
+
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=entry.parent, prefix=".tmp-"))
+    (staging / src_uri).parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(executed, str(staging / src_uri))
+    try:
+        os.replace(staging, entry)
+    except OSError:  # another build wrote the same entry first; theirs is identical
+        shutil.rmtree(staging)
+    return entry
+
+
+#: What mkdocs-jupyter 0.26.3 puts in every notebook page for MathJax 2: an empty
+#: ``<script src="">`` (the site loads MathJax 3 itself) and a config MathJax 3 ignores.
+_NOTEBOOK_MATHJAX = re.compile(
+    r'<script src="\s*">\s*</script>|<script type="text/x-mathjax-config">.*?</script>', re.DOTALL
+)
+
+
+def clean_notebook_html(html: str) -> str:
+    """Remove the empty ``<script src="">`` and the MathJax 2 config from a notebook page.
+
+    The empty script makes the browser report an error; the site's MathJax 3 typesets
+    the notebook's Markdown cells (see ``docs/javascripts/mathjax.js``).
+    """
+    return _NOTEBOOK_MATHJAX.sub("", html)

@@ -109,3 +109,22 @@ def test_snippet_modules_each_have_a_test_module():
     modules = {path.stem for path in (ROOT / "snippets").glob("*.py") if not path.stem.startswith("_")}
     tests = {path.stem.removeprefix("test_") for path in (ROOT / "tests").glob("test_*.py")}
     assert modules <= tests, f"snippets modules without tests/test_<module>.py: {sorted(modules - tests)}"
+
+
+def test_the_notebook_page_is_built_executed_and_downloadable(built_site):
+    import json
+
+    page = (built_site / "bigram-notebook" / "index.html").read_text(encoding="utf-8")
+    assert "jp-OutputArea" in page and "count model: mean NLL" in page
+    assert 'href="bigram-notebook.ipynb"' in page
+    download = json.loads((built_site / "bigram-notebook" / "bigram-notebook.ipynb").read_text(encoding="utf-8"))
+    code = [cell for cell in download["cells"] if cell["cell_type"] == "code"]
+    assert code and all(cell["execution_count"] for cell in code)
+    assert any(cell["outputs"] for cell in code)
+
+
+def test_no_page_has_an_empty_script_src(built_site):
+    offenders = [str(html.relative_to(built_site)) for html in built_site.rglob("*.html")
+                 if re.search(r'<script[^>]*\bsrc="\s*"', html.read_text(encoding="utf-8"))
+                 or "text/x-mathjax-config" in html.read_text(encoding="utf-8")]
+    assert not offenders, offenders

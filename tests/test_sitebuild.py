@@ -48,3 +48,73 @@ def test_mathjax_files_exist_and_include_the_bundle_and_fonts():
     assert "assets/mathjax/startup.js" in files
     assert any(path.endswith(".woff") for path in files)
     assert all(Path(source).is_file() for source in files.values())
+
+
+# --- Notebooks ---------------------------------------------------------------------------
+
+import json  # noqa: E402
+
+import nbformat  # noqa: E402
+
+
+def _notebook(path: Path, *sources: str) -> Path:
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in sources])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(notebook, str(path))
+    return path
+
+
+def test_notebook_key_changes_with_the_notebook_and_with_snippets(tmp_path):
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "a.py").write_text("x = 1\n")
+    notebook = _notebook(tmp_path / "n.ipynb", "print(1)")
+    before = sitebuild.notebook_key(notebook, package)
+    assert sitebuild.notebook_key(notebook, package) == before
+    (package / "a.py").write_text("x = 2\n")
+    after_code = sitebuild.notebook_key(notebook, package)
+    _notebook(notebook, "print(2)")
+    after_notebook = sitebuild.notebook_key(notebook, package)
+    assert len({before, after_code, after_notebook}) == 3
+
+
+def test_execute_notebook_runs_in_cwd_caches_and_records_no_timing(tmp_path, monkeypatch):
+    notebook = _notebook(tmp_path / "n.ipynb", "import os\nprint(os.getcwd())", "6 * 7")
+    workdir = tmp_path / "work"
+    workdir.mkdir()
+    entry = sitebuild.execute_notebook(notebook, "sub/n.ipynb", tmp_path / "cache", workdir)
+    executed = json.loads((entry / "sub" / "n.ipynb").read_text())
+    first, second = executed["cells"]
+    assert "".join(first["outputs"][0]["text"]).strip() == str(workdir)
+    assert "".join(second["outputs"][0]["data"]["text/plain"]) == "42"
+    assert all("execution" not in cell["metadata"] for cell in executed["cells"])
+
+    def no_kernel(*args, **kwargs):
+        raise AssertionError("a cache hit must not start a kernel")
+
+    monkeypatch.setattr("nbclient.NotebookClient", no_kernel)
+    assert sitebuild.execute_notebook(notebook, "sub/n.ipynb", tmp_path / "cache", workdir) == entry
+
+
+def test_a_raising_cell_raises_and_caches_nothing(tmp_path):
+    from nbclient.exceptions import CellExecutionError
+
+    notebook = _notebook(tmp_path / "n.ipynb", "print('fine')", "raise ValueError('broken on purpose')")
+    with pytest.raises(CellExecutionError, match="broken on purpose"):
+        sitebuild.execute_notebook(notebook, "n.ipynb", tmp_path / "cache", tmp_path)
+    assert not (tmp_path / "cache").exists()
+
+
+def test_clean_notebook_html_removes_what_nbconvert_emits_for_mathjax():
+    import jinja2
+    from jupyter_core.paths import jupyter_path
+
+    folders = [str(Path(folder) / "base") for folder in jupyter_path("nbconvert", "templates")]
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(folders))
+    emitted = environment.from_string('{% from "mathjax.html.j2" import mathjax %}{{ mathjax("") }}').render()
+    assert '<script src="">' in emitted and "text/x-mathjax-config" in emitted
+    page = f"<div>before</div>{emitted}<div class='jp-Notebook'>$x$</div>"
+    cleaned = sitebuild.clean_notebook_html(page)
+    assert '<script src="' not in cleaned and "x-mathjax-config" not in cleaned and "MathJax.Hub" not in cleaned
+    assert "<div>before</div>" in cleaned and "<div class='jp-Notebook'>$x$</div>" in cleaned
+    assert sitebuild.clean_notebook_html('<script src="x.js"></script>') == '<script src="x.js"></script>'

@@ -2,6 +2,14 @@
 // then loads only the components named here, from the same folder as startup.js.
 // arithmatex wraps the Markdown pages' math in \( \) and \[ \] inside .arithmatex;
 // notebook Markdown cells (.jp-RenderedMarkdown) keep their $ and $$ delimiters.
+//
+// How MathJax decides: an element whose class matches processHtmlClass is searched; one
+// whose class matches ignoreHtmlClass is skipped with everything inside it, unless a
+// descendant matches processHtmlClass again. ignoreHtmlClass matches any non-empty class,
+// so everything inside the page's (classed) layout is skipped, but the plain <p> and <li>
+// inside a notebook cell, which carry no class, stay searched: the math of a notebook
+// sits in those, not directly in the cell's <div>. (The pattern ".*|" would also match
+// an empty class and skip them.)
 window.MathJax = {
   loader: {
     load: ["input/tex", "output/chtml", "a11y/assistive-mml"],
@@ -13,7 +21,7 @@ window.MathJax = {
     processEnvironments: true,
   },
   options: {
-    ignoreHtmlClass: ".*|",
+    ignoreHtmlClass: "[^ ]+",
     processHtmlClass: "arithmatex|jp-RenderedMarkdown",
   },
   startup: {

@@ -1,0 +1,541 @@
+"""Tests of snippets/bigram.py, docs/bigram.md and the notebook.
+
+The oracles are independent of the module: the census files read with plain ``open``,
+bigrams counted with ``collections.Counter`` and scored with ``math.log``, gradient
+descent re-implemented in NumPy with the gradient derived by hand (in the count form
+the chapter derives, not the per-bigram form the module uses), and PyTorch's own
+``cross_entropy`` and autograd.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import math
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+
+import names as names_package
+from snippets import bigram
+from snippets.ledger import WorkedNumber
+from tests.sitetools import DOCS, ROOT, build_site, copy_project, page_source, section_text
+
+ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+SYMBOLS = "." + ALPHABET
+
+
+# --- Independent oracles ------------------------------------------------------------
+
+
+def census_names() -> list[str]:
+    """The first names of both census files, read with open(), lowercased, first occurrence kept."""
+    folder = Path(names_package.__file__).parent
+    seen: list[str] = []
+    known: set[str] = set()
+    for filename in ("dist.female.first", "dist.male.first"):
+        with open(folder / filename, encoding="ascii") as handle:
+            for line in handle:
+                fields = line.split()
+                if fields and fields[0].lower() not in known:
+                    known.add(fields[0].lower())
+                    seen.append(fields[0].lower())
+    return seen
+
+
+NAMES = census_names()
+
+
+def pair_counts(words) -> collections.Counter:
+    counter: collections.Counter = collections.Counter()
+    for word in words:
+        framed = "." + word + "."
+        counter.update(zip(framed, framed[1:]))
+    return counter
+
+
+PAIRS = pair_counts(NAMES)
+N_BIGRAMS = sum(PAIRS.values())
+
+
+def counter_nll(pairs: collections.Counter, k: float = 0.0) -> float:
+    """Mean NLL per bigram of the add-k count model, in plain Python."""
+    rows: collections.Counter = collections.Counter()
+    for (first, _), count in pairs.items():
+        rows[first] += count
+    total = sum(pairs.values())
+    return -sum(count * math.log((count + k) / (rows[first] + 27 * k))
+                for (first, _), count in pairs.items()) / total
+
+
+def count_matrix(pairs: collections.Counter) -> np.ndarray:
+    matrix = np.zeros((27, 27))
+    for (first, second), count in pairs.items():
+        matrix[SYMBOLS.index(first), SYMBOLS.index(second)] = count
+    return matrix
+
+
+def log_softmax_rows(W: np.ndarray) -> np.ndarray:
+    shifted = W - W.max(axis=1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+
+
+def numpy_descent(N: np.ndarray, steps: int, lr: float, reg: float, W0: np.ndarray):
+    """Gradient descent on NLL + reg * mean(W^2), gradient by hand in the count form:
+    d/dW_ij = (R_i P_ij - N_ij) / n + 2 reg W_ij / 729."""
+    n, R, W = N.sum(), N.sum(axis=1, keepdims=True), W0.copy()
+    losses = []
+    for _ in range(steps):
+        logP = log_softmax_rows(W)
+        losses.append(-(N * logP).sum() / n + reg * (W**2).mean())
+        W = W - lr * ((R * np.exp(logP) - N) / n + 2 * reg * W / W.size)
+    return W, losses
+
+
+def initial_W(seed: int = 2147483647) -> np.ndarray:
+    return torch.randn((27, 27), generator=torch.Generator().manual_seed(seed)).double().numpy()
+
+
+@pytest.fixture(scope="module")
+def oracle_run():
+    W, losses = numpy_descent(count_matrix(PAIRS), 1000, 50.0, 0.01, initial_W())
+    logP = log_softmax_rows(W)
+    nll = -(count_matrix(PAIRS) * logP).sum() / N_BIGRAMS
+    return {"W": W, "losses": losses, "nll": nll, "penalty": 0.01 * (W**2).mean(), "P": np.exp(logP)}
+
+
+def ledger(what: str) -> WorkedNumber:
+    return next(entry for entry in bigram.WORKED_NUMBERS if entry.what == what)
+
+
+# --- Data ---------------------------------------------------------------------------
+
+
+def test_load_names_matches_the_census_files():
+    assert bigram.load_names() == NAMES
+    assert len(NAMES) == ledger("distinct first names in the census lists of `names` 0.3.0").exact
+    assert len(set(NAMES)) == len(NAMES)
+    assert all(set(name) <= set(ALPHABET) for name in NAMES)
+
+
+def test_bigrams_frame_each_word_and_count_one_per_letter_plus_one():
+    xs, ys = bigrams_of = bigram.bigrams(["Ava", "bo"])
+    pairs = [SYMBOLS[x] + SYMBOLS[y] for x, y in zip(xs.tolist(), ys.tolist())]
+    assert pairs == [".a", "av", "va", "a.", ".b", "bo", "o."]
+    assert all(t.dtype == torch.int64 for t in bigrams_of)
+    assert len(bigram.bigrams(NAMES)[0]) == N_BIGRAMS == sum(len(name) + 1 for name in NAMES)
+    assert N_BIGRAMS == ledger("bigrams in those names, each framed by `.`").exact
+
+
+def test_read_words_reads_one_word_per_line(tmp_path):
+    file = tmp_path / "words.txt"
+    file.write_text("Anna\n\n  bob  \nCLARA\n", encoding="utf-8")
+    assert bigram.read_words(file) == ["anna", "bob", "clara"]
+
+
+@pytest.mark.parametrize("words, message", [
+    (["emma", "zoë"], r"'zoë' contains 'ë', expected only the letters a-z"),
+    (["mary-ann"], r"'mary-ann' contains '-', expected only the letters a-z"),
+    (["jo."], r"'jo.' contains '.', expected only the letters a-z"),
+    (["r2d2"], r"'r2d2' contains '2'"),
+    (["anne marie"], r"'anne marie' contains ' '"),
+    ([], r"words: is empty, expected at least one word"),
+    ("emma", r"got the single string 'emma', expected a list of words"),
+    (["ok", 3], r"3 is a int, expected a string"),
+    (["ok", ""], r"contains an empty word"),
+])
+def test_bad_words_raise_naming_the_word_and_character(words, message):
+    for function in (bigram.check_words, bigram.bigrams, bigram.count_table, bigram.count_model_nll):
+        with pytest.raises(ValueError, match=message):
+            function(words)
+
+
+def test_read_words_rejects_bad_files(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="is empty"):
+        bigram.read_words(empty)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("anna\nrené\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="'rené' contains 'é'"):
+        bigram.read_words(bad)
+
+
+# --- Counting and the count model ------------------------------------------------------
+
+
+def test_count_tables_equal_a_counter_in_numpy_and_torch():
+    expected = count_matrix(PAIRS)
+    np.testing.assert_array_equal(bigram.count_table_numpy(NAMES), expected)
+    np.testing.assert_array_equal(bigram.count_table(NAMES).numpy(), expected)
+    assert int((expected == 0).sum()) == 27 * 27 - len(PAIRS) == ledger("cells of the 27 x 27 count table that are zero").exact
+    assert PAIRS[("b", "j")] == 0 and PAIRS[("h", "x")] == 0  # the page's examples of unseen pairs
+
+
+@pytest.mark.parametrize("k", [0.0, 0.1, 1.0, 2.0])
+def test_count_model_nll_equals_plain_python(k):
+    assert math.isclose(bigram.count_model_nll(NAMES, smoothing=k), counter_nll(PAIRS, k), rel_tol=1e-12)
+
+
+def test_the_ledger_exact_values_are_what_the_oracles_give(oracle_run):
+    assert math.isclose(ledger("mean NLL of the count model (the minimum over bigram models)").exact, counter_nll(PAIRS), rel_tol=1e-12)
+    for k, what in [(0.0, "mean NLL with add-0 smoothing"), (0.1, "mean NLL with add-0.1 smoothing"),
+                    (1.0, "mean NLL with add-1 smoothing"), (2.0, "mean NLL with add-2 smoothing")]:
+        assert math.isclose(ledger(what).exact, counter_nll(PAIRS, k), rel_tol=1e-12), what
+    assert math.isclose(ledger("perplexity of the count model").exact, math.exp(counter_nll(PAIRS)), rel_tol=1e-12)
+    assert math.isclose(ledger("seed 002's loss at step 1 (NLL + penalty, random W)").exact, oracle_run["losses"][0], rel_tol=1e-12)
+    total = oracle_run["nll"] + oracle_run["penalty"]
+    assert math.isclose(ledger("seed 002's loss after 1000 steps (NLL + penalty)").exact, total, rel_tol=1e-10)
+    assert math.isclose(ledger("its mean-NLL part").exact, oracle_run["nll"], rel_tol=1e-10)
+    assert math.isclose(ledger("its penalty part, 0.01 * mean(W**2)").exact, oracle_run["penalty"], rel_tol=1e-8)
+    assert math.isclose(ledger("perplexity of the trained model").exact, math.exp(oracle_run["nll"]), rel_tol=1e-10)
+    assert math.isclose(ledger("gradient descent's final NLL minus the count model's").exact,
+                        oracle_run["nll"] - counter_nll(PAIRS), rel_tol=1e-7)
+    W0, _ = numpy_descent(count_matrix(PAIRS), 1000, 50.0, 0.0, initial_W())
+    nll0 = -(count_matrix(PAIRS) * log_softmax_rows(W0)).sum() / N_BIGRAMS
+    assert math.isclose(ledger("final NLL after 1000 steps without the penalty (reg=0)").exact, nll0, rel_tol=1e-10)
+    bjorn = [(SYMBOLS.index(a), SYMBOLS.index(b)) for a, b in zip(".bjorn", "bjorn.")]
+    P1 = (count_matrix(PAIRS) + 1) / (count_matrix(PAIRS) + 1).sum(axis=1, keepdims=True)
+    assert math.isclose(ledger("NLL per bigram of 'bjorn' under add-1 smoothing").exact,
+                        -np.mean([math.log(P1[i, j]) for i, j in bjorn]), rel_tol=1e-12)
+    assert math.isclose(ledger("NLL per bigram of 'bjorn' under the trained model").exact,
+                        -np.mean([math.log(oracle_run["P"][i, j]) for i, j in bjorn]), rel_tol=1e-10)
+
+
+def test_no_other_table_beats_the_counts_and_the_gap_is_the_weighted_kl():
+    N = count_matrix(PAIRS)
+    R = N.sum(axis=1, keepdims=True)
+    q = N / R
+    best = counter_nll(PAIRS)
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        P = rng.dirichlet(np.ones(27), size=27) * 0.05 + q * 0.95  # a table near the counts
+        nll = -(N * np.log(P)).sum() / N.sum()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            kl = np.where(q > 0, q * np.log(q / P), 0.0).sum(axis=1)
+        assert nll > best
+        assert math.isclose(nll - best, (R[:, 0] * kl).sum() / N.sum(), rel_tol=1e-9)
+
+
+def test_count_probs_rows_sum_to_one_and_empty_rows_are_uniform():
+    probs = bigram.count_probs(bigram.count_table(["ab"]))
+    torch.testing.assert_close(probs.sum(dim=1), torch.ones(27, dtype=torch.float64))
+    assert probs[SYMBOLS.index("z")].tolist() == [1 / 27] * 27
+    assert probs[SYMBOLS.index("a"), SYMBOLS.index("b")].item() == 1.0
+    smoothed = bigram.count_probs(bigram.count_table(["ab"]), 1.0)
+    assert math.isclose(smoothed[SYMBOLS.index("a"), SYMBOLS.index("b")].item(), 2 / 28)
+
+
+@pytest.mark.parametrize("counts, smoothing, message", [
+    (torch.zeros((26, 27)), 0.0, r"counts: has shape \(26, 27\), expected \(27, 27\)"),
+    (-torch.ones((27, 27)), 0.0, r"counts: contains a negative count"),
+    (torch.full((27, 27), float("nan")), 0.0, r"counts: contains NaN"),
+    (torch.ones((27, 27)), -1.0, r"smoothing: is -1, expected a number >= 0"),
+    (torch.ones((27, 27)), float("nan"), r"smoothing: contains NaN"),
+])
+def test_count_probs_rejects_bad_input(counts, smoothing, message):
+    with pytest.raises(ValueError, match=message):
+        bigram.count_probs(counts, smoothing)
+
+
+def test_an_unseen_bigram_costs_infinity_without_smoothing_only():
+    assert "bjorn" not in NAMES
+    assert bigram.word_nll(bigram.count_probs(bigram.count_table(NAMES)), "bjorn") == math.inf
+    assert math.isfinite(bigram.word_nll(bigram.count_probs(bigram.count_table(NAMES), 0.1), "bjorn"))
+    with pytest.raises(ValueError, match=r"probs: has shape \(2, 2\)"):
+        bigram.word_nll(torch.ones((2, 2)), "ab")
+
+
+def test_perplexity_is_exp_and_uniform_gives_27():
+    assert math.isclose(bigram.perplexity(math.log(27)), 27.0, rel_tol=1e-12)
+    assert math.isclose(bigram.mean_nll(torch.zeros((27, 27)), NAMES), math.log(27), rel_tol=1e-12)
+
+
+# --- Gradient descent -----------------------------------------------------------------
+
+
+def test_train_equals_numpy_descent_with_a_hand_derived_gradient(oracle_run):
+    result = bigram.train(NAMES, steps=1000)
+    assert result.W.shape == (27, 27) and result.W.dtype == torch.float64
+    np.testing.assert_allclose(result.W.numpy(), oracle_run["W"], rtol=0, atol=1e-9)
+    np.testing.assert_allclose(result.losses, oracle_run["losses"], rtol=1e-10)
+    assert len(result.losses) == len(result.nlls) == 1000
+    penalties = np.array(result.losses) - np.array(result.nlls)
+    assert (penalties > 0).all()
+    assert math.isclose(bigram.mean_nll(result.W, NAMES), oracle_run["nll"], rel_tol=1e-10)
+
+
+def test_gradient_descent_stays_above_the_count_model():
+    result = bigram.reference_run()
+    best = counter_nll(PAIRS)
+    assert min(result.nlls) > best
+    assert bigram.mean_nll(result.W, NAMES) > best
+    assert all(later <= earlier for earlier, later in zip(result.losses, result.losses[1:]))
+
+
+def test_the_hand_derived_gradient_equals_autograd_on_the_seed_loss():
+    xs, ys = bigram.bigrams(NAMES[:300])
+    W = torch.randn((27, 27), generator=torch.Generator().manual_seed(1), dtype=torch.float64, requires_grad=True)
+    logits = F.one_hot(xs, num_classes=27).double() @ W
+    loss = -logits.log_softmax(dim=1)[torch.arange(len(xs)), ys].mean() + 0.01 * (W**2).mean()
+    loss.backward()
+    N = count_matrix(pair_counts(NAMES[:300]))
+    P = np.exp(log_softmax_rows(W.detach().numpy()))
+    by_hand = (N.sum(axis=1, keepdims=True) * P - N) / N.sum() + 2 * 0.01 * W.detach().numpy() / 729
+    np.testing.assert_allclose(W.grad.numpy(), by_hand, rtol=0, atol=1e-14)
+
+
+def test_at_the_penalised_optimum_the_penalty_acts_as_pseudo_counts():
+    """The page's claims about the stationary point, checked on a long NumPy run."""
+    N = count_matrix(PAIRS)
+    R = N.sum(axis=1, keepdims=True)
+    W, _ = numpy_descent(N, 30000, 50.0, 0.01, initial_W())
+    P = np.exp(log_softmax_rows(W))
+    c = 2 * 0.01 * N.sum() / 729
+    assert math.isclose(c, ledger("pseudo-count scale c = 2 * reg * n / 729").exact, rel_tol=1e-12)
+    np.testing.assert_allclose(P, (N - c * W) / R, rtol=0, atol=1e-9)  # P = (N - cW) / R
+    np.testing.assert_allclose(W.sum(axis=1), 0.0, atol=1e-8)           # rows of W sum to 0
+    assert (W[N == 0] < 0).all()                                          # unseen: positive pseudo-count
+    nll = -(N * np.log(P)).sum() / N.sum()
+    assert counter_nll(PAIRS, 1.0) < nll < counter_nll(PAIRS, 2.0)       # between add-1 and add-2
+
+
+def test_the_seed_loop_and_train_agree_step_by_step():
+    W, seed_losses = bigram.train_seed_style(NAMES, steps=25)
+    result = bigram.train(NAMES, steps=25)
+    np.testing.assert_allclose(seed_losses, result.losses, rtol=2e-6)  # float32 vs float64
+    np.testing.assert_allclose(W.numpy(), result.W.numpy(), atol=2e-4)
+
+
+def test_one_hot_product_equals_row_lookup_exactly():
+    xs, _ = bigram.bigrams(NAMES)
+    for dtype in (torch.float32, torch.float64):
+        W = torch.randn((27, 27), generator=torch.Generator().manual_seed(3), dtype=dtype)
+        assert bigram.one_hot_equals_lookup(W, xs)
+        assert torch.equal(F.one_hot(xs, 27).to(dtype) @ W, W[xs])
+    # and softmax of the looked-up rows is the looked-up rows of the softmax (the fast path)
+    W = torch.randn((27, 27), generator=torch.Generator().manual_seed(4), dtype=torch.float64)
+    assert torch.equal(W[xs].log_softmax(dim=1), W.log_softmax(dim=1)[xs])
+
+
+def test_time_forms_times_both_forms():
+    timings = bigram.time_forms(NAMES[:50], repeat=2, number=2)
+    assert set(timings) == {"one_hot(xs) @ W", "W[xs]"}
+    assert all(value > 0 for value in timings.values())
+
+
+def test_mean_nll_equals_torch_cross_entropy():
+    W = torch.randn((27, 27), generator=torch.Generator().manual_seed(5), dtype=torch.float64)
+    xs, ys = bigram.bigrams(NAMES)
+    assert math.isclose(bigram.mean_nll(W, NAMES), F.cross_entropy(W[xs], ys).item(), rel_tol=1e-12)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"steps": 0}, r"steps: is 0, expected a positive integer"),
+    ({"steps": 2.5}, r"steps: is 2.5, expected a positive integer"),
+    ({"steps": 1, "lr": 0.0}, r"lr: is 0, expected a positive number"),
+    ({"steps": 1, "lr": float("nan")}, r"lr: contains NaN"),
+    ({"steps": 1, "reg": -0.1}, r"reg: is -0.1, expected a number >= 0"),
+])
+def test_train_rejects_bad_settings(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        bigram.train(["emma"], **kwargs)
+
+
+@pytest.mark.parametrize("W, message", [
+    (torch.zeros((27, 26)), r"W: has shape \(27, 26\), expected \(27, 27\)"),
+    (torch.full((27, 27), float("nan")), r"W: contains NaN"),
+    (torch.full((27, 27), float("inf")), r"W: contains infinity"),
+])
+def test_mean_nll_rejects_bad_tables(W, message):
+    with pytest.raises(ValueError, match=message):
+        bigram.mean_nll(W, ["emma"])
+
+
+def test_training_restores_the_thread_count():
+    before = torch.get_num_threads()
+    bigram.train(["emma"], steps=2)
+    assert torch.get_num_threads() == before
+
+
+# --- The training cache ------------------------------------------------------------------
+
+
+def test_train_cached_trains_once_and_keys_on_every_input(tmp_path, monkeypatch):
+    words = NAMES[:200]
+    first = bigram.train_cached(words, 20, cache_dir=tmp_path)
+    files = list(tmp_path.glob("train-*.json"))
+    assert len(files) == 1 and set(json.loads(files[0].read_text())) == {"W", "losses", "nlls"}
+
+    def no_training(*args, **kwargs):
+        raise AssertionError("a cache hit must not train")
+
+    monkeypatch.setattr(bigram, "train", no_training)
+    again = bigram.train_cached(words, 20, cache_dir=tmp_path)
+    assert torch.equal(again.W, first.W) and again.losses == first.losses and again.nlls == first.nlls
+    keys = {bigram.training_key(words, 20, 50.0, 0.01, 1), bigram.training_key(words, 21, 50.0, 0.01, 1),
+            bigram.training_key(words, 20, 40.0, 0.01, 1), bigram.training_key(words, 20, 50.0, 0.0, 1),
+            bigram.training_key(words, 20, 50.0, 0.01, 2), bigram.training_key(words[1:], 20, 50.0, 0.01, 1)}
+    assert len(keys) == 6
+
+
+# --- Sampling ---------------------------------------------------------------------------
+
+
+def test_sampling_is_repeatable_and_uses_only_seen_bigrams():
+    counts = bigram.count_table(NAMES)
+    drawn = bigram.sample(counts, 200, seed=7)
+    assert drawn == bigram.sample(counts, 200, seed=7)
+    assert drawn != bigram.sample(counts, 200, seed=8)
+    for name in drawn:
+        assert name and set(name) <= set(ALPHABET)
+        assert all(PAIRS[pair] > 0 for pair in zip("." + name, name + "."))
+
+
+def test_first_letters_follow_the_models_first_row():
+    counts = bigram.count_table(NAMES)
+    drawn = bigram.sample(counts, 3000, seed=11)
+    observed = collections.Counter(name[0] for name in drawn)
+    expected = count_matrix(PAIRS)[0] / count_matrix(PAIRS)[0].sum()
+    for letter in ALPHABET:
+        p = expected[SYMBOLS.index(letter)]
+        sd = math.sqrt(3000 * p * (1 - p))
+        assert abs(observed[letter] - 3000 * p) <= 5 * sd + 1, letter
+
+
+def test_sampling_from_logits_softmaxes_them():
+    W = torch.full((27, 27), -50.0, dtype=torch.float64)
+    W[0, SYMBOLS.index("h")] = W[SYMBOLS.index("h"), SYMBOLS.index("i")] = W[SYMBOLS.index("i"), 0] = 50.0
+    assert bigram.sample(W, 3, seed=0) == ["hi", "hi", "hi"]
+    torch.testing.assert_close(bigram.model_probs(W.float()).sum(dim=1), torch.ones(27, dtype=torch.float64))
+
+
+@pytest.mark.parametrize("model, n, message", [
+    (torch.zeros((27, 27)), 0, r"n: is 0, expected a positive integer"),
+    (torch.zeros((3, 3)), 1, r"model: has shape \(3, 3\), expected \(27, 27\)"),
+    (torch.zeros((27, 27), dtype=torch.bool), 1, r"model: is a bool tensor"),
+    (torch.full((27, 27), float("nan")), 1, r"model: contains NaN"),
+    (-torch.ones((27, 27), dtype=torch.int64), 1, r"counts: contains a negative count"),
+])
+def test_sample_rejects_bad_input(model, n, message):
+    with pytest.raises(ValueError, match=message):
+        bigram.sample(model, n, seed=0)
+
+
+# --- The page ----------------------------------------------------------------------------
+
+PYTHON_BLOCK = re.compile(r"^(?P<indent>[ \t]*)```python[^\n]*\n(?P<body>.*?)^(?P=indent)```[ \t]*$", re.M | re.S)
+
+
+def page_program(page: str) -> str:
+    """The page's Python blocks, includes expanded, in page order."""
+    blocks = []
+    for match in PYTHON_BLOCK.finditer(page_source(page)):
+        body = textwrap.dedent(match["body"])
+        include = re.fullmatch(r'\s*--8<--\s+"(?P<path>[^":]+):(?P<section>[\w-]+)"\s*', body)
+        blocks.append(textwrap.dedent(section_text(include["path"], include["section"])) if include else body)
+    return "\n\n".join(blocks)
+
+
+def test_the_page_code_runs_in_page_order_in_a_fresh_interpreter():
+    program = page_program("bigram.md")
+    assert "def train(" in program and "def sample(" in program
+    result = subprocess.run([sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_line_by_line_explanation_quotes_the_loop_verbatim():
+    loop = section_text("snippets/bigram.py", "seed_loop")
+    explained = re.findall(r"^\d+\. `([^`]+)`", page_source("bigram.md"), re.M)
+    explained += re.findall(r" and `([^`]+)`: ", page_source("bigram.md"))
+    assert len(explained) >= 6
+    for line in explained:
+        assert line in loop, f"the page explains {line!r}, which is not in the loop"
+
+
+# --- The notebook --------------------------------------------------------------------------
+
+NOTEBOOK = DOCS / "bigram-notebook.ipynb"
+
+
+def test_the_notebook_is_committed_without_outputs_and_uses_the_snippets_api():
+    import nbformat
+
+    notebook = nbformat.read(str(NOTEBOOK), as_version=4)
+    nbformat.validate(notebook)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert code and all(not cell.outputs and cell.execution_count is None for cell in code)
+    source = "\n".join(cell.source for cell in code)
+    for name in ("load_names", "count_table", "count_model_nll", "train_cached", "mean_nll", "sample"):
+        assert f"bigram.{name}(" in source, name
+    assert "[Download the notebook](bigram-notebook.ipynb)" in notebook.cells[0].source
+
+
+def test_a_raising_cell_fails_the_build_and_a_snippets_change_reruns_the_notebook(tmp_path):
+    import nbformat
+
+    project = copy_project(tmp_path / "project")
+    built = build_site(project, project / "site")
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = (project / "site" / "bigram-notebook" / "index.html").read_text(encoding="utf-8")
+    assert "[&#39;mary&#39;, &#39;patricia&#39;" in page or "['mary', 'patricia'" in page
+
+    # Change only snippets/: the notebook file is untouched, its printed output must change.
+    module = project / "snippets" / "bigram.py"
+    module.write_text(module.read_text().replace('CENSUS_FILES = ("dist.female.first", "dist.male.first")',
+                                                 'CENSUS_FILES = ("dist.male.first", "dist.female.first")'))
+    rebuilt = build_site(project, project / "site")
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
+    page = (project / "site" / "bigram-notebook" / "index.html").read_text(encoding="utf-8")
+    assert "[&#39;james&#39;, &#39;john&#39;" in page or "['james', 'john'" in page
+
+    notebook = nbformat.read(str(project / "docs" / NOTEBOOK.name), as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell('raise RuntimeError("this cell fails on purpose")'))
+    nbformat.write(notebook, str(project / "docs" / NOTEBOOK.name))
+    failed = build_site(project, project / "site")
+    assert failed.returncode != 0
+    assert "this cell fails on purpose" in failed.stdout + failed.stderr
+
+
+# --- In the browser -----------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_the_notebook_page_typesets_its_math_and_offers_the_download(watched_page, site_url):
+    page, watch = watched_page
+    page.goto(site_url + "bigram-notebook/")
+    page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=15000)
+    page.evaluate("() => MathJax.startup.promise")
+    page.wait_for_function("() => document.querySelectorAll('.jp-RenderedMarkdown mjx-container').length >= 20",
+                           timeout=15000)
+    assert page.locator("mjx-merror").count() == 0
+    leftover = page.evaluate("() => [...document.querySelectorAll('.jp-RenderedMarkdown')]"
+                             ".map(e => e.innerText).join(' ')")
+    assert "$" not in leftover, "raw TeX delimiters left in the notebook's Markdown"
+    # Material's instant navigation rewrites links to absolute URLs.
+    link = page.locator(".jp-RenderedMarkdown a[href$='/bigram-notebook/bigram-notebook.ipynb']")
+    assert link.count() == 1
+    response = page.request.get(site_url + "bigram-notebook/bigram-notebook.ipynb")
+    assert response.ok and json.loads(response.text())["cells"][2]["outputs"]
+    assert not watch.blocked and not watch.failed and not watch.console_errors, (watch.blocked, watch.failed, watch.console_errors)
+
+
+@pytest.mark.browser
+def test_the_chapter_typesets_all_its_math(watched_page, site_url):
+    page, watch = watched_page
+    page.goto(site_url + "bigram/")
+    page.wait_for_function(
+        "() => window.MathJax && MathJax.startup && MathJax.startup.promise"
+        " && document.querySelectorAll('.arithmatex').length > 40"
+        " && document.querySelectorAll('.arithmatex').length"
+        " === document.querySelectorAll('.arithmatex mjx-container').length", timeout=15000)
+    assert page.locator("mjx-merror").count() == 0
+    assert page.locator("mjx-container").count() == page.locator(".arithmatex mjx-container").count()
+    assert not watch.blocked and not watch.failed and not watch.console_errors, (watch.blocked, watch.failed, watch.console_errors)
