@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
+import sys
 import re
 import shutil
 import tempfile
@@ -49,19 +51,38 @@ def figure_path(name: str) -> str:
 def build_figures(cache_dir: Path) -> dict[str, bytes]:
     """Return ``{site path: SVG bytes}`` for every registered figure, drawing only on a cache miss.
 
-    A figure function that raises propagates its exception, so the build fails.
+    Drawing runs in a fresh Python process (``python -m snippets.sitebuild``), so that a
+    long-lived ``mkdocs serve`` always draws with the code as it is now on disk rather
+    than with modules it imported before an edit, and so that a build whose figures are
+    cached never imports torch or matplotlib at all. A figure function that raises makes
+    this raise, with the drawing process's traceback naming the figure.
     """
     entry = Path(cache_dir) / "figures" / sources_digest()
     manifest = entry / "manifest.json"
-    if manifest.is_file():
-        names = json.loads(manifest.read_text())
-        return {figure_path(name): (entry / f"{name}.svg").read_bytes() for name in names}
+    if not manifest.is_file():
+        result = subprocess.run(
+            [sys.executable, "-m", "snippets.sitebuild", str(entry)],
+            cwd=PACKAGE_DIR.parent, capture_output=True, text=True,
+        )
+        if result.returncode != 0 or not manifest.is_file():
+            raise RuntimeError(f"drawing the figures failed:\n{result.stderr[-6000:]}")
+    names = json.loads(manifest.read_text())
+    return {figure_path(name): (entry / f"{name}.svg").read_bytes() for name in names}
 
+
+def draw_figures(entry: Path) -> None:
+    """Draw every registered figure and store the SVGs as the cache entry ``entry``."""
     from snippets.figures import collect, render_svg
 
-    rendered = {name: render_svg(function()) for name, function in collect().items()}
-    _write_entry(entry, rendered)
-    return {figure_path(name): svg for name, svg in rendered.items()}
+    rendered = {}
+    for name, function in collect().items():
+        try:
+            rendered[name] = render_svg(function())
+        except Exception as error:
+            raise RuntimeError(
+                f"figure {name!r} ({function.__module__}.{function.__qualname__}) failed: {error}"
+            ) from error
+    _write_entry(Path(entry), rendered)
 
 
 def _write_entry(entry: Path, rendered: dict[str, bytes]) -> None:
@@ -155,7 +176,10 @@ def execute_notebook(notebook: Path, src_uri: str, cache_dir: Path, cwd: Path) -
         extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no TCP-without-encryption warning
         resources={"metadata": {"path": str(cwd)}},
     )
-    client.execute()
+    try:
+        client.execute()
+    except Exception as error:
+        raise RuntimeError(f"notebook {src_uri} failed to execute: {error}") from error
 
     entry.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=entry.parent, prefix=".tmp-"))
@@ -182,3 +206,7 @@ def clean_notebook_html(html: str) -> str:
     the notebook's Markdown cells (see ``docs/javascripts/mathjax.js``).
     """
     return _NOTEBOOK_MATHJAX.sub("", html)
+
+
+if __name__ == "__main__":
+    draw_figures(Path(sys.argv[1]))
