@@ -545,6 +545,8 @@ WORKED_NUMBERS = [
            lambda: categorical_cross_entropy(_PROBS, [0, 0, 0.7, 0.3]), "0.3 \\ln 0.1) = {:.6f}"),
     _entry("entropy of the soft label (0, 0, 0.7, 0.3)", -(0.7 * _LN(0.7) + 0.3 * _LN(0.3)),
            lambda: entropy([0, 0, 0.7, 0.3]), "that target's entropy, {:.6f} nats"),
+    _entry("smoothed target, eps 0.1, 4th of 4 classes true", (0.025, 0.025, 0.025, 0.925),
+           lambda: smooth_labels([3], 4, 0.1)[0], "$q = ({:.3f}, {:.3f}, {:.3f}, {:.3f})$", rel_tol=1e-12, abs_tol=1e-15),
     _entry("label smoothing 0.1, 4th class true", _SMOOTH_4TH,
            lambda: categorical_cross_entropy(_PROBS, smooth_labels([3], 4, 0.1)[0]), "0.025 \\ln 2 = {:.6f} \\text{{ nats}}"),
     _entry("NLL = -ln 0.1, beside the smoothed value", 2.302585092994046, lambda: nll(_PROBS, 3),

@@ -36,9 +36,15 @@ class Spec(NamedTuple):
     unbatched: bool  # the input was a single (C,) prediction
 
 
-def classification_spec(input_shape, target, weight=None, ignore_index=-100, reduction="mean",
-                        label_smoothing=0.0, *, allow_probabilities: bool = True) -> Spec:
-    """Check a classification loss's arguments the way the losses below need them."""
+def classification_spec(input_shape: tuple[int, ...], target, weight=None, ignore_index: int = -100,
+                        reduction: str = "mean", label_smoothing: float = 0.0, *,
+                        allow_probabilities: bool = True) -> Spec:
+    """Check a classification loss's arguments the way the losses below need them.
+
+    >>> spec = classification_spec((2, 3), [2, -100], weight=[1.0, 1.0, 4.0])
+    >>> print(spec.kind, spec.target.tolist(), spec.weight[spec.target[0]])
+    indices [2, -100] 4.0
+    """
     reduction = one_of(reduction, REDUCTIONS, "reduction")
     label_smoothing = number_in_range(label_smoothing, "label_smoothing", 0.0, 1.0)
     if isinstance(ignore_index, bool) or not isinstance(ignore_index, (int, np.integer)):
@@ -74,7 +80,11 @@ def classification_spec(input_shape, target, weight=None, ignore_index=-100, red
 
 
 def elementwise_weight(weight, shape: tuple[int, ...], name: str) -> np.ndarray:
-    """A non-negative weight that broadcasts to ``shape`` (1.0 if ``weight`` is None)."""
+    """A non-negative weight that broadcasts to ``shape`` (1.0 if ``weight`` is None).
+
+    >>> print(elementwise_weight([3.0], (4,), "pos_weight"), elementwise_weight(None, (4,), "weight"))
+    [3.] 1.0
+    """
     if weight is None:
         return np.ones(())
     weights = finite_array(weight, name)
@@ -90,6 +100,11 @@ def elementwise_weight(weight, shape: tuple[int, ...], name: str) -> np.ndarray:
 
 
 def same_shape(target: np.ndarray, input_shape: tuple[int, ...]) -> None:
+    """Raise unless ``target`` has the input's shape (elementwise losses pair them up entry by entry).
+
+    >>> same_shape(np.zeros(2), (2,)) is None
+    True
+    """
     if target.shape != tuple(input_shape):
         raise ValueError(f"target: has shape {target.shape}, expected {tuple(input_shape)} (the input's shape)")
 # --8<-- [end:validation]
@@ -320,7 +335,11 @@ from snippets.checks import finite_array, one_of, positive_scale
 
 
 def variance_like(var, input_shape: tuple[int, ...]) -> np.ndarray:
-    """``var`` checked and shaped as GaussianNLLLoss accepts it: one per entry, or shared along one dim."""
+    """``var`` checked and shaped as GaussianNLLLoss accepts it: one per entry, or shared along one dim.
+
+    >>> print(variance_like([0.5, 2.0], (2, 3)).shape)
+    (2, 1)
+    """
     v = finite_array(var, "var")
     shape = tuple(input_shape)
     if v.ndim == 0 or v.shape == shape:

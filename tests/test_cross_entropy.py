@@ -261,6 +261,19 @@ def test_softmax_cross_entropy_agrees_with_torch_on_1000_float32_cases():
     torch.testing.assert_close(softmax_cross_entropy_torch(logits, soft), F.cross_entropy(logits, soft), rtol=1e-6, atol=1e-6)
 
 
+def test_sigmoid_binary_cross_entropy_agrees_with_torch_on_1000_float32_cases():
+    generator = torch.Generator().manual_seed(1)
+    scale = torch.tensor([1e-3, 1.0, 10.0, 1e4])[torch.randint(0, 4, (1000,), generator=generator)]
+    logits = (torch.randn(1000, generator=generator) * scale).float()
+    logits[::10] = (torch.randint(0, 2, (100,), generator=generator) * 2e4 - 1e4).float()
+    targets = torch.rand(1000, generator=generator)
+    ours = sigmoid_binary_cross_entropy_torch(logits, targets)
+    assert ours.dtype == torch.float32
+    torch.testing.assert_close(ours, F.binary_cross_entropy_with_logits(logits, targets), rtol=1e-6, atol=1e-6)
+    assert sigmoid_binary_cross_entropy(logits.numpy(), targets.numpy()) == pytest.approx(
+        F.binary_cross_entropy_with_logits(logits.double(), targets.double()).item(), rel=1e-12)
+
+
 def test_sigmoid_binary_cross_entropy_agrees_with_torch_including_gradients():
     logits = torch.tensor([-1e4, -20.0, -1.0, 0.0, 0.5, 20.0, 1e4], requires_grad=True)
     targets = torch.tensor([1.0, 0.0, 0.3, 0.5, 1.0, 0.0, 0.0])
