@@ -170,3 +170,97 @@ def ordered_interval(low: Any, high: Any, names: tuple[str, str] = ("low", "high
             f"expected {low_name} <= {high_name}"
         )
     return low_value, high_value
+
+
+# --- Checks for losses over tensors with a class dimension (added with the cross-entropy chapters) ---
+
+__all__ += ["distributions", "label_array", "log_distributions", "number_in_range", "one_of"]
+
+
+def one_of(value: Any, choices: tuple[str, ...], name: str) -> str:
+    """Read ``value`` as one of a fixed set of strings (a ``reduction`` mode, say)."""
+    if not isinstance(value, str) or value not in choices:
+        expected = ", ".join(repr(choice) for choice in choices)
+        raise ValueError(f"{name}: is {value!r}, expected one of {expected}")
+    return value
+
+
+def number_in_range(value: Any, name: str, low: float, high: float) -> float:
+    """Read ``value`` as a single real number in the closed interval ``[low, high]``."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise ValueError(f"{name}: is {value!r}, expected a number in [{low:g}, {high:g}]")
+    number = float(value)
+    if np.isnan(number) or not low <= number <= high:
+        raise ValueError(f"{name}: is {number:g}, expected a number in [{low:g}, {high:g}]")
+    return number
+
+
+def label_array(
+    value: Any,
+    num_classes: int,
+    *,
+    shape: tuple[int, ...] | None = None,
+    ignore_index: int | None = None,
+    name: str = "target",
+) -> np.ndarray:
+    """Read ``value`` as integer class labels of any shape, each in ``[0, num_classes)``.
+
+    ``shape``, when given, is the shape the labels must have. Labels equal to
+    ``ignore_index`` are allowed whatever their value (padding, say).
+    """
+    array = _to_numpy(value)
+    if shape is not None and array.shape != tuple(shape):
+        raise ValueError(f"{name}: has shape {array.shape}, expected {tuple(shape)} (one label per position)")
+    if array.size == 0:
+        raise ValueError(f"{name}: is empty, expected at least one label")
+    if array.dtype == bool or not np.issubdtype(array.dtype, np.integer):
+        integral = np.issubdtype(array.dtype, np.floating) and np.all(np.isfinite(array)) and np.all(array == np.round(array))
+        if not integral:
+            raise ValueError(f"{name}: expected integer class indices, got {array.dtype} values {array.ravel().tolist()[:5]}")
+    array = array.astype(np.int64)
+    counted = array != ignore_index if ignore_index is not None else np.ones(array.shape, dtype=bool)
+    outside = counted & ((array < 0) | (array >= num_classes))
+    if outside.any():
+        also = f" (or the ignore_index {ignore_index})" if ignore_index is not None else ""
+        raise ValueError(
+            f"{name}: label {int(array[outside].flat[0])} is out of range, expected 0 <= label < {num_classes}{also}"
+        )
+    return array
+
+
+def _sums_along(totals: np.ndarray, name: str, what: str, axis: int, tol: float) -> None:
+    off = np.abs(totals - 1.0) > tol
+    if off.any():
+        where = tuple(int(i) for i in np.argwhere(off)[0])
+        raise ValueError(
+            f"{name}: {what} along dim {axis} at position {where} sum to {totals[where]:.6g}, "
+            f"expected 1 (within {tol:g})"
+        )
+
+
+def distributions(value: Any, name: str = "target", *, axis: int = 1, tol: float = SUM_TOLERANCE) -> np.ndarray:
+    """Read ``value`` as probability distributions laid out along ``axis`` (classes on dim 1, say)."""
+    array = probabilities(value, name)
+    if array.ndim <= axis:
+        raise ValueError(f"{name}: has shape {array.shape}, expected classes along dim {axis}")
+    _sums_along(array.sum(axis=axis), name, "probabilities", axis, tol)
+    return array
+
+
+def log_distributions(value: Any, name: str = "input", *, axis: int = 1, tol: float = SUM_TOLERANCE) -> np.ndarray:
+    """Read ``value`` as log-probabilities along ``axis``: each entry <= 0, their exps summing to 1.
+
+    Infinite negative entries (log 0) are allowed; NaN and positive entries are not.
+    """
+    array = as_float_array(value, name)
+    if array.size == 0:
+        raise ValueError(f"{name}: is empty, expected at least one log-probability")
+    if array.ndim <= axis:
+        raise ValueError(f"{name}: has shape {array.shape}, expected classes along dim {axis}")
+    positive = array > tol
+    if positive.any():
+        raise ValueError(
+            f"{name}: contains {array[positive].flat[0]:g}, expected log-probabilities (numbers <= 0)"
+        )
+    _sums_along(np.exp(array).sum(axis=axis), name, "exps of the log-probabilities", axis, tol)
+    return array

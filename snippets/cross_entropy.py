@@ -1,0 +1,573 @@
+"""Cross-entropy: from the Bernoulli and categorical likelihoods to entropy, cross-entropy and KL.
+
+The chapter ``docs/cross-entropy.md`` includes the named sections of this module.
+Losses are in nats (natural log) unless a function is given ``base=2`` (bits).
+"""
+
+from __future__ import annotations
+
+import math
+
+from snippets.figures import figure
+from snippets.ledger import WorkedNumber
+
+# --8<-- [start:bernoulli]
+import math
+
+import numpy as np
+
+from snippets.checks import positive_scale, probabilities
+
+
+def _log_base(base: float) -> float:
+    """ln(base), the divisor that turns nats into units of ``base`` (bits for base 2)."""
+    base = positive_scale(base, "base")
+    if base == 1:
+        raise ValueError("base: is 1, expected a positive number other than 1 (e for nats, 2 for bits)")
+    return math.log(base)
+
+
+def _xlogy(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """x * ln(y), with 0 * ln(y) = 0 even where y = 0 (a switched-off term contributes nothing)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(x == 0, 0.0, x * np.log(y))
+
+
+def _predictions_and_labels(y_hat, y) -> tuple[np.ndarray, np.ndarray]:
+    y_hat = probabilities(y_hat, "y_hat")
+    y = probabilities(y, "y")  # hard labels are 0 or 1; soft labels anywhere in [0, 1]
+    if y_hat.shape != y.shape:
+        raise ValueError(f"y: has shape {y.shape}, expected {y_hat.shape} (one label per prediction)")
+    return y_hat, y
+
+
+def bernoulli_likelihood(y_hat, y) -> float:
+    """Probability of the labels ``y`` when label i is 1 with probability ``y_hat[i]``, independently.
+
+    >>> print(f"{bernoulli_likelihood([0.9, 0.2, 0.7, 0.4], [1, 0, 1, 1]):.4f}")
+    0.2016
+    """
+    y_hat, y = _predictions_and_labels(y_hat, y)
+    return float(np.prod(y_hat**y * (1 - y_hat) ** (1 - y)))
+
+
+def bernoulli_log_likelihood(y_hat, y) -> float:
+    """Natural log of :func:`bernoulli_likelihood`, computed as a sum so that it cannot underflow.
+
+    >>> print(f"{bernoulli_log_likelihood([0.9, 0.2, 0.7, 0.4], [1, 0, 1, 1]):.6f}")
+    -1.601470
+    """
+    y_hat, y = _predictions_and_labels(y_hat, y)
+    return float(np.sum(_xlogy(y, y_hat) + _xlogy(1 - y, 1 - y_hat)))
+
+
+def binary_cross_entropy(y_hat, y, base: float = math.e) -> float:
+    """Mean binary cross-entropy of predictions ``y_hat`` against labels ``y``; nats unless ``base`` says otherwise.
+
+    >>> print(f"{binary_cross_entropy([0.9, 0.2, 0.7, 0.4], [1, 0, 1, 1]):.6f} nats")
+    0.400367 nats
+    """
+    divisor = _log_base(base)
+    return -bernoulli_log_likelihood(y_hat, y) / np.size(y_hat) / divisor
+# --8<-- [end:bernoulli]
+
+
+# --8<-- [start:categorical]
+import numpy as np
+
+from snippets.checks import class_labels, probability_rows
+
+
+def _target_rows(target, ndim: int, rows: int, classes: int) -> np.ndarray:
+    """Targets as an (N, C) array of distributions: labels become one-hot rows, distributions stay."""
+    if np.ndim(target) == ndim:  # same layout as the predictions: one distribution per row
+        distributions = probability_rows(target, "target")
+        if distributions.shape != (rows, classes):
+            raise ValueError(f"target: has shape {distributions.shape}, expected {(rows, classes)}")
+        return distributions
+    labels = class_labels(target, classes, count=rows, name="target")
+    return np.eye(classes)[labels]
+
+
+def categorical_likelihood(probs, target) -> float:
+    """prod_k probs[k] ** target[k] for one prediction: with a one-hot target, the exponents switch factors on and off.
+
+    >>> print(f"{categorical_likelihood([0.1, 0.3, 0.5, 0.1], [0, 0, 1, 0]):.1f}")
+    0.5
+    """
+    rows = probability_rows(probs)
+    if rows.shape[0] != 1:
+        raise ValueError(f"probs: has {rows.shape[0]} rows, expected one prediction (shape (C,))")
+    weights = _target_rows(target, np.ndim(probs), 1, rows.shape[1])
+    return float(np.prod(rows**weights))
+
+
+def categorical_cross_entropy(probs, target) -> float:
+    """Mean cross-entropy, in nats, of predicted distributions ``probs`` (C,) or (N, C) against the targets.
+
+    ``target`` is a class index per row, or a distribution per row (one-hot, smoothed or soft).
+
+    >>> print(f"{categorical_cross_entropy([0.1, 0.3, 0.5, 0.1], [0, 0, 0, 1]):.6f}")
+    2.302585
+    >>> print(f"{categorical_cross_entropy([0.1, 0.3, 0.5, 0.1], 3):.6f}")
+    2.302585
+    """
+    rows = probability_rows(probs)
+    weights = _target_rows(target, np.ndim(probs), *rows.shape)
+    return float(-_xlogy(weights, rows).sum(axis=1).mean())
+# --8<-- [end:categorical]
+
+
+# --8<-- [start:both_ways]
+from snippets.nll import nll
+
+
+def nll_and_cross_entropy(probs, label: int) -> tuple[float, float]:
+    """The NLL of ``label`` and the cross-entropy from its one-hot vector to ``probs``: one number, two names.
+
+    >>> print("%.6f %.6f" % nll_and_cross_entropy([0.1, 0.3, 0.5, 0.1], 3))
+    2.302585 2.302585
+    >>> print("%.6f %.6f" % nll_and_cross_entropy([0.1, 0.3, 0.5, 0.1], 2))
+    0.693147 0.693147
+    """
+    loss = nll(probs, label)  # checks probs and label
+    one_hot = np.eye(np.size(probs))[label]
+    return loss, categorical_cross_entropy(probs, one_hot)
+# --8<-- [end:both_ways]
+
+
+# --8<-- [start:information]
+import math
+
+import numpy as np
+
+from snippets.checks import probabilities, probability_rows
+
+
+def _distribution(p, name: str) -> np.ndarray:
+    rows = probability_rows(p, name)
+    if rows.shape[0] != 1:
+        raise ValueError(f"{name}: has shape {np.shape(p)}, expected one distribution (shape (C,))")
+    return rows[0]
+
+
+def _pair(p, q) -> tuple[np.ndarray, np.ndarray]:
+    p, q = _distribution(p, "p"), _distribution(q, "q")
+    if p.shape != q.shape:
+        raise ValueError(f"q: has {q.size} classes, expected {p.size} (the same classes as p)")
+    return p, q
+
+
+def entropy(p, base: float = math.e) -> float:
+    """H(p) = -sum_k p_k log p_k: the average surprise of outcomes drawn from p.
+
+    >>> print(f"{entropy([0.5, 0.25, 0.25], base=2):.6f} bits")
+    1.500000 bits
+    """
+    p = _distribution(p, "p")
+    return float(-_xlogy(p, p).sum() / _log_base(base))
+
+
+def cross_entropy(p, q, base: float = math.e) -> float:
+    """H(p, q) = -sum_k p_k log q_k: the average surprise of outcomes drawn from p, scored by q.
+
+    >>> print(f"{cross_entropy([0.5, 0.25, 0.25], [1/3, 1/3, 1/3], base=2):.6f} bits")
+    1.584963 bits
+    """
+    p, q = _pair(p, q)
+    return float(-_xlogy(p, q).sum() / _log_base(base))  # inf if q_k = 0 where p_k > 0
+
+
+def kl_divergence(p, q, base: float = math.e) -> float:
+    """KL(p || q) = sum_k p_k log(p_k / q_k) = H(p, q) - H(p): the extra surprise of scoring p with q.
+
+    >>> print(f"{kl_divergence([0.5, 0.25, 0.25], [1/3, 1/3, 1/3], base=2):.6f} bits")
+    0.084963 bits
+    """
+    p, q = _pair(p, q)
+    terms = _xlogy(p, p) - _xlogy(p, q)  # p_k ln p_k - p_k ln q_k; +inf where q_k = 0 < p_k
+    return float(terms.sum() / _log_base(base))
+
+
+def bernoulli_entropy(p: float, base: float = 2) -> float:
+    """Entropy of a coin that lands 1 with probability ``p``; bits unless ``base`` says otherwise.
+
+    >>> print(f"{bernoulli_entropy(0.5):g} bit, {bernoulli_entropy(0.5, base=math.e):.6f} nats")
+    1 bit, 0.693147 nats
+    """
+    (p,) = probabilities([p], "p")
+    return entropy([p, 1 - p], base)
+# --8<-- [end:information]
+
+
+# --8<-- [start:empirical]
+from typing import NamedTuple
+
+import numpy as np
+
+from snippets.checks import class_labels, probability_rows
+from snippets.nll import mean_nll
+
+
+def empirical_distribution(labels, num_classes: int) -> np.ndarray:
+    """The label frequencies of a data set: p_hat[k] = (number of labels equal to k) / N.
+
+    >>> print(empirical_distribution([0, 0, 1, 2, 0, 1, 0, 2, 0, 1], 3))
+    [0.5 0.3 0.2]
+    """
+    if isinstance(num_classes, bool) or not isinstance(num_classes, (int, np.integer)) or num_classes < 2:
+        raise ValueError(f"num_classes: is {num_classes!r}, expected an integer >= 2")
+    labels = class_labels(labels, num_classes)
+    return np.bincount(labels, minlength=num_classes) / labels.size
+
+
+class NllDecomposition(NamedTuple):
+    mean_nll: float  # the loss, averaged over the data points
+    cross_entropy: float  # H(p_hat, q)
+    entropy: float  # H(p_hat): fixed by the data
+    kl: float  # KL(p_hat || q): the only part the model can change
+
+
+def decompose_mean_nll(labels, q) -> NllDecomposition:
+    """Mean NLL of a model that predicts ``q`` for every data point, and its split into H(p_hat) + KL(p_hat || q).
+
+    >>> parts = decompose_mean_nll([0, 0, 1, 2, 0, 1, 0, 2, 0, 1], [0.6, 0.2, 0.2])
+    >>> print(f"{parts.mean_nll:.6f} = {parts.entropy:.6f} + {parts.kl:.6f}")
+    1.060132 = 1.029653 + 0.030479
+    """
+    (q,) = probability_rows(q, "q")
+    labels = class_labels(labels, q.size)
+    p_hat = empirical_distribution(labels, q.size)
+    return NllDecomposition(
+        mean_nll=mean_nll(np.tile(q, (labels.size, 1)), labels),  # one term per data point
+        cross_entropy=cross_entropy(p_hat, q),  # one term per class
+        entropy=entropy(p_hat),
+        kl=kl_divergence(p_hat, q),
+    )
+# --8<-- [end:empirical]
+
+
+# --8<-- [start:logits_numpy]
+import numpy as np
+
+from snippets.checks import finite_array, probabilities
+
+
+def log_softmax(logits, axis: int = -1) -> np.ndarray:
+    """log softmax(z) = z - logsumexp(z), with the max subtracted first so no exp can overflow.
+
+    >>> print(log_softmax([10000.0, 0.0, -10000.0]))
+    [     0. -10000. -20000.]
+    """
+    z = finite_array(logits, "logits")
+    if z.ndim == 0:
+        raise ValueError("logits: is a single number, expected one logit per class")
+    shifted = z - z.max(axis=axis, keepdims=True)  # the largest entry is now 0
+    return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))  # the sum is in [1, C]
+
+
+def softmax_cross_entropy(logits, target) -> float:
+    """Mean categorical cross-entropy, in nats, straight from logits (C,) or (N, C).
+
+    ``target`` holds class indices, or one distribution per row.
+
+    >>> print(softmax_cross_entropy([10000.0, 0.0, -10000.0], 1))
+    10000.0
+    """
+    z = finite_array(logits, "logits")
+    rows = z.reshape(1, -1) if z.ndim == 1 else z
+    if rows.ndim != 2 or rows.shape[1] < 2:
+        raise ValueError(f"logits: has shape {z.shape}, expected (C,) or (N, C) with at least 2 classes")
+    weights = _target_rows(target, z.ndim, *rows.shape)
+    return float(-(weights * log_softmax(rows, axis=1)).sum(axis=1).mean())
+
+
+def log_sigmoid(logits) -> np.ndarray:
+    """ln sigmoid(z) = -softplus(-z) = -(max(-z, 0) + ln(1 + exp(-|z|))): no overflow for any finite z.
+
+    >>> print(", ".join(f"{v:.6f}" for v in log_sigmoid([-10000.0, 0.0, 2.0])))
+    -10000.000000, -0.693147, -0.126928
+    """
+    z = finite_array(logits, "logits")
+    return -(np.maximum(-z, 0.0) + np.log1p(np.exp(-np.abs(z))))
+
+
+def sigmoid_binary_cross_entropy(logits, targets) -> float:
+    """Mean binary cross-entropy, in nats, of independent labels, from their logits (multi-label loss).
+
+    Uses ln(1 - sigmoid(z)) = ln sigmoid(-z), so it never takes the log of 1 - 1.
+
+    >>> print(f"{sigmoid_binary_cross_entropy([2.0, -2.0], [1, 0]):.6f}")
+    0.126928
+    """
+    z = finite_array(logits, "logits")
+    y = probabilities(targets, "targets")
+    if y.shape != z.shape:
+        raise ValueError(f"targets: has shape {y.shape}, expected {z.shape} (one target per logit)")
+    return float(-(y * log_sigmoid(z) + (1 - y) * log_sigmoid(-z)).mean())
+# --8<-- [end:logits_numpy]
+
+
+# --8<-- [start:logits_torch]
+import torch
+
+from snippets.checks import finite_array, probabilities
+
+
+def log_softmax_torch(logits: torch.Tensor, dim: int = -1) -> torch.Tensor:
+    """log softmax along ``dim`` by the log-sum-exp trick; differentiable, in the logits' own dtype.
+
+    >>> print(log_softmax_torch(torch.tensor([10000.0, 0.0, -10000.0])))
+    tensor([     0., -10000., -20000.])
+    """
+    finite_array(logits, "logits")
+    shift = logits.amax(dim=dim, keepdim=True).detach()  # a constant: it cancels in the result
+    shifted = logits - shift
+    return shifted - shifted.exp().sum(dim=dim, keepdim=True).log()
+
+
+def softmax_cross_entropy_torch(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    """Mean categorical cross-entropy, in nats, from logits (N, C); class indices or distributions as targets.
+
+    >>> logits = torch.tensor([[10000.0, 0.0, -10000.0]])  # float32
+    >>> print(softmax_cross_entropy_torch(logits, torch.tensor([1])).item())
+    10000.0
+    """
+    z = finite_array(logits, "logits")
+    if z.ndim != 2 or z.shape[1] < 2:
+        raise ValueError(f"logits: has shape {z.shape}, expected (N, C) with at least 2 classes")
+    weights = torch.as_tensor(_target_rows(target, 2, *z.shape), dtype=logits.dtype)
+    return -(weights * log_softmax_torch(logits, dim=1)).sum(dim=1).mean()
+
+
+def log_sigmoid_torch(logits: torch.Tensor) -> torch.Tensor:
+    """ln sigmoid(z) = -(max(-z, 0) + ln(1 + exp(-|z|))), differentiable, with the right gradient at z = 0 too.
+
+    >>> print([round(v, 6) for v in log_sigmoid_torch(torch.tensor([-10000.0, 0.0, 2.0])).tolist()])
+    [-10000.0, -0.693147, -0.126928]
+    """
+    finite_array(logits, "logits")
+    shift = torch.clamp(-logits, min=0)  # max(-z, 0)
+    # -z - 2 max(-z, 0) is -|z|; written this way, the gradient at z = 0 is -1/2, as it should be
+    return -(shift + torch.log1p(torch.exp(-logits - 2 * shift)))
+
+
+def sigmoid_binary_cross_entropy_torch(logits: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
+    """Mean binary cross-entropy, in nats, of independent labels from their logits; stable for any finite logit.
+
+    >>> print(f"{sigmoid_binary_cross_entropy_torch(torch.tensor([2.0, -2.0]), torch.tensor([1.0, 0.0])).item():.6f}")
+    0.126928
+    """
+    z = finite_array(logits, "logits")
+    y = probabilities(targets, "targets")
+    if y.shape != z.shape:
+        raise ValueError(f"targets: has shape {y.shape}, expected {z.shape} (one target per logit)")
+    targets = torch.as_tensor(targets, dtype=logits.dtype)
+    return -(targets * log_sigmoid_torch(logits) + (1 - targets) * log_sigmoid_torch(-logits)).mean()
+# --8<-- [end:logits_torch]
+
+
+# --8<-- [start:naive]
+import numpy as np
+
+
+def naive_softmax_cross_entropy(logits, label: int) -> float:
+    """The textbook formula -ln(exp(z_y) / sum_k exp(z_k)), evaluated literally. Do not use it.
+
+    >>> logits = np.array([10000.0, 0.0, -10000.0], dtype=np.float32)
+    >>> print(naive_softmax_cross_entropy(logits, 0), naive_softmax_cross_entropy(logits, 1))
+    nan inf
+    """
+    z = np.asarray(logits)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        e = np.exp(z)  # exp(10000) overflows to inf in float32 and in float64
+        return float(-np.log(e[label] / e.sum()))  # 1 / inf = 0, inf / inf = nan
+# --8<-- [end:naive]
+
+
+# --8<-- [start:smoothing]
+import numpy as np
+
+from snippets.checks import class_labels, number_in_range
+
+
+def smooth_labels(labels, num_classes: int, eps: float) -> np.ndarray:
+    """Label-smoothed targets, PyTorch's convention: q = (1 - eps) * one_hot + eps / C on every class.
+
+    >>> print(smooth_labels([3], 4, eps=0.1))
+    [[0.025 0.025 0.025 0.925]]
+    """
+    if isinstance(num_classes, bool) or not isinstance(num_classes, (int, np.integer)) or num_classes < 2:
+        raise ValueError(f"num_classes: is {num_classes!r}, expected an integer >= 2")
+    eps = number_in_range(eps, "eps", 0.0, 1.0)
+    labels = class_labels(labels, num_classes)
+    return (1 - eps) * np.eye(num_classes)[labels] + eps / num_classes
+# --8<-- [end:smoothing]
+
+
+@figure("bce-curves")
+# --8<-- [start:fig_bce]
+def bce_curves_figure():
+    """Binary cross-entropy of one prediction against the predicted probability, for y = 1 and y = 0."""
+    import numpy as np
+    from matplotlib.figure import Figure
+
+    y_hat = np.linspace(0.002, 0.998, 500)
+    fig = Figure(figsize=(6.4, 3.8), layout="constrained")
+    axes = fig.subplots()
+    axes.plot(y_hat, -np.log(y_hat), color="tab:blue", label=r"$y = 1$: loss $-\ln \hat y$")
+    axes.plot(y_hat, -np.log(1 - y_hat), color="tab:red", label=r"$y = 0$: loss $-\ln(1 - \hat y)$")
+    for prob, label, color in [(0.9, 1, "tab:blue"), (0.2, 0, "tab:red"), (0.4, 1, "tab:blue")]:
+        loss = -np.log(prob if label == 1 else 1 - prob)
+        axes.plot([prob], [loss], "o", color=color, markeredgecolor="black")
+        axes.annotate(f"y = {label}, $\\hat y$ = {prob}: {loss:.3f}", (prob, loss),
+                      xytext=(8, 10), textcoords="offset points")
+    axes.set_ylim(0, 5)
+    axes.set_xlim(0, 1)
+    axes.set_xlabel(r"predicted probability of class 1, $\hat y$")
+    axes.set_ylabel("binary cross-entropy (nats)")
+    axes.legend(loc="upper center")
+    axes.grid(alpha=0.3)
+    return fig
+# --8<-- [end:fig_bce]
+
+
+@figure("bernoulli-entropy")
+# --8<-- [start:fig_entropy]
+def bernoulli_entropy_figure():
+    """Entropy of a Bernoulli(p) variable against p, in bits (left axis) and nats (right axis)."""
+    import math
+
+    import numpy as np
+    from matplotlib.figure import Figure
+
+    p = np.linspace(0.0, 1.0, 401)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        bits = -np.nan_to_num(p * np.log2(p)) - np.nan_to_num((1 - p) * np.log2(1 - p))
+    fig = Figure(figsize=(6.4, 3.6), layout="constrained")
+    axes = fig.subplots()
+    axes.plot(p, bits, color="tab:purple")
+    axes.plot([0.5], [1.0], "o", color="black")
+    axes.annotate("p = 0.5: 1 bit = ln 2 nats", (0.5, 1.0), xytext=(0, -28),
+                  textcoords="offset points", ha="center")
+    axes.set_xlabel("p, the probability of a 1")
+    axes.set_ylabel(r"$H(p)$ in bits (log base 2)")
+    axes.set_ylim(0, 1.1)
+    axes.set_xlim(0, 1)
+    nats = axes.secondary_yaxis("right", functions=(lambda b: b * math.log(2), lambda n: n / math.log(2)))
+    nats.set_ylabel("in nats (natural log)")
+    axes.grid(alpha=0.3)
+    return fig
+# --8<-- [end:fig_entropy]
+
+
+def _logit_gradient(probs, label: int) -> list[float]:
+    """d CE / d logits for logits = ln(probs): softmax(logits) - one_hot(label), by autograd."""
+    import torch
+
+    logits = torch.tensor([probs], dtype=torch.float64).log().requires_grad_()
+    softmax_cross_entropy_torch(logits, torch.tensor([label])).backward()
+    return logits.grad[0].tolist()
+
+
+def _float32_stable_loss() -> float:
+    import torch
+
+    return softmax_cross_entropy_torch(torch.tensor([[10000.0, 0.0, -10000.0]]), torch.tensor([1])).item()
+
+
+_PROBS = [0.1, 0.3, 0.5, 0.1]
+_YHAT, _Y = [0.9, 0.2, 0.7, 0.4], [1, 0, 1, 1]
+_P, _UNIFORM = [0.5, 0.25, 0.25], [1 / 3, 1 / 3, 1 / 3]
+_LABELS, _Q = [0, 0, 1, 2, 0, 1, 0, 2, 0, 1], [0.6, 0.2, 0.2]
+_LN = math.log
+_H_DATA = -(0.5 * _LN(0.5) + 0.3 * _LN(0.3) + 0.2 * _LN(0.2))
+_NLL_DATA = -(0.5 * _LN(0.6) + 0.3 * _LN(0.2) + 0.2 * _LN(0.2))
+_SMOOTH_4TH = 0.95 * _LN(10) + 0.025 * _LN(10 / 3) + 0.025 * _LN(2)
+_SMOOTH_3RD = 0.05 * _LN(10) + 0.025 * _LN(10 / 3) + 0.925 * _LN(2)
+
+
+def _entry(what, exact, compute, prose, source="site", shown="-", rel_tol=1e-12, abs_tol=0.0):
+    return WorkedNumber(what, source, shown, exact, compute, "cross-entropy.md", prose, rel_tol, abs_tol)
+
+
+#: Every number the cross-entropy chapter states. ``exact`` comes from WORKED_NUMBERS.md or a closed form.
+WORKED_NUMBERS = [
+    _entry("binary example: loss of y=1, y_hat=0.9", -_LN(0.9), lambda: binary_cross_entropy([0.9], [1]),
+           "-\\ln 0.9 = {:.6f}", source="seed 001"),
+    _entry("binary example: loss of y=0, y_hat=0.2", -_LN(0.8), lambda: binary_cross_entropy([0.2], [0]),
+           "-\\ln 0.8 = {:.6f}", source="seed 001"),
+    _entry("binary example: loss of y=1, y_hat=0.7", -_LN(0.7), lambda: binary_cross_entropy([0.7], [1]),
+           "-\\ln 0.7 = {:.6f}", source="seed 001"),
+    _entry("binary example: loss of y=1, y_hat=0.4", -_LN(0.4), lambda: binary_cross_entropy([0.4], [1]),
+           "-\\ln 0.4 = {:.6f}", source="seed 001"),
+    _entry("binary example: Bernoulli likelihood", 0.9 * 0.8 * 0.7 * 0.4, lambda: bernoulli_likelihood(_YHAT, _Y),
+           "0.7 \\cdot 0.4 = {:.4f}", source="seed 001"),
+    _entry("binary example: log-likelihood", _LN(0.2016), lambda: bernoulli_log_likelihood(_YHAT, _Y),
+           "\\ln L = {:.6f}", source="seed 001"),
+    _entry("binary example: mean BCE in nats", -_LN(0.2016) / 4, lambda: binary_cross_entropy(_YHAT, _Y),
+           "mean binary cross-entropy is {:.6f} nats", source="seed 001"),
+    _entry("binary example: mean BCE in bits", -math.log2(0.2016) / 4, lambda: binary_cross_entropy(_YHAT, _Y, base=2),
+           "in base 2, {:.6f} bits", source="seed 001"),
+    _entry("NLL = -ln 0.1", 2.302585092994046, lambda: nll_and_cross_entropy(_PROBS, 3)[1],
+           "= -\\ln 0.1 = {:.6f} \\text{{ nats}}", source="seed 000", shown="2.3", rel_tol=1e-15),
+    _entry("NLL = -ln 0.5", 0.6931471805599453, lambda: nll_and_cross_entropy(_PROBS, 2)[1],
+           "= -\\ln 0.5 = {:.6f}$ nats", source="seed 000", shown="0.69", rel_tol=1e-15),
+    _entry("KL example: H(p) in bits", 1.5, lambda: entropy(_P, base=2), "2 \\cdot 0.25 \\cdot 2 =$ {:g} bits"),
+    _entry("KL example: H(p, q) in bits", math.log2(3), lambda: cross_entropy(_P, _UNIFORM, base=2),
+           "H(p, q) = \\log_2 3 = {:.6f}$ bits"),
+    _entry("KL example: KL(p || q) in bits", math.log2(3) - 1.5, lambda: kl_divergence(_P, _UNIFORM, base=2),
+           "\\mathrm{{KL}}(p \\,\\|\\, q) = {:.6f}$ bits", rel_tol=1e-9),
+    _entry("KL example: KL(q || p) in bits", 5 / 3 - math.log2(3), lambda: kl_divergence(_UNIFORM, _P, base=2),
+           "\\mathrm{{KL}}(q \\,\\|\\, p) = {:.6f}$ bits", rel_tol=1e-9),
+    _entry("KL example: H(p) in nats", 1.5 * _LN(2), lambda: entropy(_P), "$H(p) = {:.6f}$ nats"),
+    _entry("KL example: H(p, q) in nats", _LN(3), lambda: cross_entropy(_P, _UNIFORM),
+           "H(p, q) = \\ln 3 = {:.6f}$ nats"),
+    _entry("KL example: KL(p || q) in nats", _LN(3) - 1.5 * _LN(2), lambda: kl_divergence(_P, _UNIFORM),
+           "\\mathrm{{KL}}(p \\,\\|\\, q) = {:.6f}$ nats", rel_tol=1e-9),
+    _entry("entropy of a fair coin in bits", 1.0, lambda: bernoulli_entropy(0.5), "H(0.5) = {:g}$ bit"),
+    _entry("entropy of a fair coin in nats", _LN(2), lambda: bernoulli_entropy(0.5, base=math.e),
+           "that is, {:.6f} nats"),
+    _entry("entropy of a p = 0.1 coin in bits", -(0.1 * math.log2(0.1) + 0.9 * math.log2(0.9)),
+           lambda: bernoulli_entropy(0.1), "p = 0.1$ carries {:.6f} bits"),
+    _entry("data set: mean NLL = H(p_hat) + KL(p_hat || q)", (_NLL_DATA, _H_DATA, _NLL_DATA - _H_DATA),
+           lambda: (lambda parts: (parts.mean_nll, parts.entropy, parts.kl))(decompose_mean_nll(_LABELS, _Q)),
+           "\\mathrm{{NLL}} = {:.6f} = {:.6f} + {:.6f}", rel_tol=1e-9),
+    _entry("data set: the best constant model's mean NLL", _H_DATA,
+           lambda: decompose_mean_nll(_LABELS, [0.5, 0.3, 0.2]).mean_nll, "equals $H(\\hat p) = {:.6f}$ nats"),
+    _entry("naive softmax cross-entropy of logits (1e4, 0, -1e4), class 0", math.nan,
+           lambda: naive_softmax_cross_entropy(np.array([1e4, 0.0, -1e4], dtype=np.float32), 0), "gives `{}` for class 0"),
+    _entry("naive softmax cross-entropy of logits (1e4, 0, -1e4), class 1", math.inf,
+           lambda: naive_softmax_cross_entropy(np.array([1e4, 0.0, -1e4], dtype=np.float32), 1), "and `{}` for class 1"),
+    _entry("stable float32 cross-entropy of logits (1e4, 0, -1e4), class 1", 10000.0, _float32_stable_loss,
+           "exactly {:.1f} nats, in float32"),
+    _entry("soft label (0, 0, 0.7, 0.3) against the 4-class prediction", 0.7 * _LN(2) + 0.3 * _LN(10),
+           lambda: categorical_cross_entropy(_PROBS, [0, 0, 0.7, 0.3]), "0.3 \\ln 0.1) = {:.6f}"),
+    _entry("entropy of the soft label (0, 0, 0.7, 0.3)", -(0.7 * _LN(0.7) + 0.3 * _LN(0.3)),
+           lambda: entropy([0, 0, 0.7, 0.3]), "that target's entropy, {:.6f} nats"),
+    _entry("smoothed target, eps 0.1, 4th of 4 classes true", (0.025, 0.025, 0.025, 0.925),
+           lambda: smooth_labels([3], 4, 0.1)[0], "$q = ({:.3f}, {:.3f}, {:.3f}, {:.3f})$", rel_tol=1e-12, abs_tol=1e-15),
+    _entry("label smoothing 0.1, 4th class true", _SMOOTH_4TH,
+           lambda: categorical_cross_entropy(_PROBS, smooth_labels([3], 4, 0.1)[0]), "0.025 \\ln 2 = {:.6f} \\text{{ nats}}"),
+    _entry("NLL = -ln 0.1, beside the smoothed value", 2.302585092994046, lambda: nll(_PROBS, 3),
+           "compared with {:.6f} nats without smoothing", source="seed 000", shown="2.3", rel_tol=1e-15),
+    _entry("label smoothing 0.1, 3rd class true; and unsmoothed", (_SMOOTH_3RD, _LN(2)),
+           lambda: (categorical_cross_entropy(_PROBS, smooth_labels([2], 4, 0.1)[0]), nll(_PROBS, 2)),
+           "the loss is {:.6f} nats, compared with {:.6f}"),
+    _entry("entropy of the smoothed target (0.025, 0.025, 0.025, 0.925)",
+           -(0.075 * _LN(0.025) + 0.925 * _LN(0.925)), lambda: entropy(smooth_labels([3], 4, 0.1)[0]),
+           "H(q) = {:.6f}$ nats"),
+    _entry("multi-label BCE of (0.8, 0.1, 0.6, 0.3) against (1, 0, 1, 0)",
+           -(_LN(0.8) + _LN(0.9) + _LN(0.6) + _LN(0.7)) / 4,
+           lambda: binary_cross_entropy([0.8, 0.1, 0.6, 0.3], [1, 0, 1, 0]), "\\ln 0.7)/4 = {:.6f}$ nats"),
+    _entry("best softmax cross-entropy for the target (0.5, 0, 0.5, 0)", _LN(2),
+           lambda: categorical_cross_entropy([0.5, 0, 0.5, 0], [0.5, 0, 0.5, 0]), "\\ln 2 = {:.6f}$ nats, not 0",
+           source="seed 000"),
+    _entry("NLL of a 0.001 probability on the truth", -_LN(0.001), lambda: nll([0.001, 0.999], 0),
+           "-\\ln 0.001 = {:.6f}$ nats", source="seed 001"),
+    _entry("gradient of CE w.r.t. the logits, 4-class example, 4th class true", (0.1, 0.3, 0.5, -0.9),
+           lambda: _logit_gradient(_PROBS, 3), "$({:.1f}, {:.1f}, {:.1f}, {:.1f})$", abs_tol=1e-12),
+    _entry("entropy of the model (0.6, 0.2, 0.2) and of the best model p_hat",
+           (-(0.6 * _LN(0.6) + 0.4 * _LN(0.2)), _H_DATA), lambda: (entropy(_Q), entropy([0.5, 0.3, 0.2])),
+           "has entropy {:.6f} nats, which is *lower* than the {:.6f} nats", source="seed 001"),
+]

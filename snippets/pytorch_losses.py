@@ -1,0 +1,967 @@
+"""PyTorch's classification and likelihood losses, rebuilt from scratch in NumPy and in PyTorch.
+
+The page ``docs/pytorch-losses.md`` includes the named sections of this module. Each
+from-scratch function takes the same arguments as its ``torch.nn.functional``
+namesake and returns the same numbers; unlike PyTorch, each one also rejects input
+that would give a silently wrong loss. The ``*_demo`` functions run one pitfall each.
+"""
+
+from __future__ import annotations
+
+import math
+
+from snippets.figures import figure
+from snippets.ledger import WorkedNumber
+
+# --8<-- [start:validation]
+from typing import NamedTuple
+
+import numpy as np
+
+from snippets.checks import distributions, finite_array, label_array, number_in_range, one_of
+
+REDUCTIONS = ("none", "mean", "sum")
+
+
+class Spec(NamedTuple):
+    """Validated arguments of a classification loss, with the input laid out as (N, C, d1, ...)."""
+
+    shape: tuple[int, ...]  # the input's shape once a single (C,) prediction becomes (1, C)
+    kind: str  # "indices" or "probabilities"
+    target: np.ndarray  # (N, d1, ...) class indices, or (N, C, d1, ...) probabilities
+    weight: np.ndarray  # (C,): one weight per class, ones if none was given
+    ignore_index: int
+    label_smoothing: float
+    reduction: str
+    unbatched: bool  # the input was a single (C,) prediction
+
+
+def classification_spec(input_shape: tuple[int, ...], target, weight=None, ignore_index: int = -100,
+                        reduction: str = "mean", label_smoothing: float = 0.0, *,
+                        allow_probabilities: bool = True) -> Spec:
+    """Check a classification loss's arguments the way the losses below need them.
+
+    >>> spec = classification_spec((2, 3), [2, -100], weight=[1.0, 1.0, 4.0])
+    >>> print(spec.kind, spec.target.tolist(), spec.weight[spec.target[0]])
+    indices [2, -100] 4.0
+    """
+    reduction = one_of(reduction, REDUCTIONS, "reduction")
+    label_smoothing = number_in_range(label_smoothing, "label_smoothing", 0.0, 1.0)
+    if isinstance(ignore_index, bool) or not isinstance(ignore_index, (int, np.integer)):
+        raise ValueError(f"ignore_index: is {ignore_index!r}, expected an integer")
+    shape = tuple(input_shape)
+    unbatched = len(shape) == 1
+    if unbatched:
+        shape = (1, *shape)
+        target = np.reshape(np.asarray(target.detach().cpu() if hasattr(target, "detach") else target), (1, *np.shape(target)))
+    if len(shape) < 2 or shape[1] < 2:
+        raise ValueError(f"input: has shape {tuple(input_shape)}, expected (C,), (N, C) or (N, C, d1, ...) with C >= 2 classes on dim 1")
+    classes = shape[1]
+    label_shape = shape[:1] + shape[2:]
+    if np.ndim(target) == len(shape):
+        if not allow_probabilities:
+            raise ValueError(f"target: has shape {tuple(np.shape(target))}, expected class indices of shape {label_shape} (this loss takes no probability targets)")
+        if tuple(np.shape(target)) != shape:
+            raise ValueError(f"target: has shape {tuple(np.shape(target))}, expected {shape} (probabilities) or {label_shape} (class indices)")
+        if ignore_index != -100:  # as PyTorch: a distribution has no label to ignore
+            raise ValueError(f"ignore_index: is {ignore_index}, expected -100 (the default) with probability targets")
+        kind, target = "probabilities", distributions(target, "target", axis=1)
+    else:
+        kind, target = "indices", label_array(target, classes, shape=label_shape, ignore_index=int(ignore_index))
+    if weight is None:
+        weights = np.ones(classes)
+    else:
+        weights = finite_array(weight, "weight")
+        if weights.shape != (classes,):
+            raise ValueError(f"weight: has shape {weights.shape}, expected ({classes},) (one weight per class)")
+        if (weights < 0).any():
+            raise ValueError(f"weight: contains {weights[weights < 0][0]:g}, expected non-negative weights")
+    return Spec(shape, kind, target, weights, int(ignore_index), label_smoothing, reduction, unbatched)
+
+
+def elementwise_weight(weight, shape: tuple[int, ...], name: str) -> np.ndarray:
+    """A non-negative weight that broadcasts to ``shape`` (1.0 if ``weight`` is None).
+
+    >>> print(elementwise_weight([3.0], (4,), "pos_weight"), elementwise_weight(None, (4,), "weight"))
+    [3.] 1.0
+    """
+    if weight is None:
+        return np.ones(())
+    weights = finite_array(weight, name)
+    try:
+        fits = np.broadcast_shapes(weights.shape, shape) == tuple(shape)
+    except ValueError:
+        fits = False
+    if not fits:
+        raise ValueError(f"{name}: has shape {weights.shape}, expected a shape that broadcasts to {tuple(shape)}")
+    if (weights < 0).any():
+        raise ValueError(f"{name}: contains {weights[weights < 0].flat[0]:g}, expected non-negative weights")
+    return weights
+
+
+def same_shape(target: np.ndarray, input_shape: tuple[int, ...]) -> None:
+    """Raise unless ``target`` has the input's shape (elementwise losses pair them up entry by entry).
+
+    >>> same_shape(np.zeros(2), (2,)) is None
+    True
+    """
+    if target.shape != tuple(input_shape):
+        raise ValueError(f"target: has shape {target.shape}, expected {tuple(input_shape)} (the input's shape)")
+# --8<-- [end:validation]
+
+
+# --8<-- [start:numpy]
+import numpy as np
+
+from snippets.checks import as_float_array, finite_array, log_distributions
+from snippets.cross_entropy import log_softmax
+
+
+def _terms(log_probs: np.ndarray, spec: Spec) -> tuple[np.ndarray, float]:
+    """Per-position losses (N, d1, ...) and what their mean divides by."""
+    classes = spec.shape[1]
+    w = spec.weight.reshape((1, classes) + (1,) * (log_probs.ndim - 2))  # broadcast over dim 1
+    if spec.kind == "probabilities":
+        q = (1 - spec.label_smoothing) * spec.target + spec.label_smoothing / classes
+        loss = -(w * q * log_probs).sum(axis=1)
+        return loss, loss.size  # the plain mean over positions: weights are not summed
+    keep = spec.target != spec.ignore_index
+    safe = np.where(keep, spec.target, 0)  # any valid index; ignored positions are zeroed below
+    picked = np.take_along_axis(log_probs, safe[:, np.newaxis], axis=1)[:, 0]
+    w_target = np.where(keep, spec.weight[safe], 0.0)  # the weight of each position's true class
+    with np.errstate(invalid="ignore"):  # 0 * -inf at ignored positions, discarded by np.where
+        loss = np.where(keep, -w_target * picked, 0.0)
+    if spec.label_smoothing > 0:
+        uniform = np.where(keep, -(w * log_probs).sum(axis=1), 0.0)  # cross-entropy to eps/C on every class
+        loss = (1 - spec.label_smoothing) * loss + spec.label_smoothing / classes * uniform
+    return loss, w_target.sum()  # the weighted mean divides by the weights of the true classes
+
+
+def _reduce(loss: np.ndarray, denominator: float, spec_or_reduction, unbatched: bool = False):
+    reduction = getattr(spec_or_reduction, "reduction", spec_or_reduction)
+    if reduction == "none":
+        return loss[0] if unbatched else loss
+    if reduction == "sum":
+        return float(loss.sum())
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return float(np.float64(loss.sum()) / denominator)  # 0 / 0 = nan when every target is ignored
+
+
+def cross_entropy(input, target, weight=None, ignore_index: int = -100, reduction: str = "mean",
+                  label_smoothing: float = 0.0):
+    """``torch.nn.functional.cross_entropy`` from scratch: logits in, classes on dim 1.
+
+    >>> print(f"{cross_entropy(np.log([[0.1, 0.3, 0.5, 0.1]]), [3]):.6f}")
+    2.302585
+    """
+    logits = finite_array(input, "input")
+    spec = classification_spec(logits.shape, target, weight, ignore_index, reduction, label_smoothing)
+    loss, denominator = _terms(log_softmax(logits.reshape(spec.shape), axis=1), spec)
+    return _reduce(loss, denominator, spec, spec.unbatched)
+
+
+def nll_loss(input, target, weight=None, ignore_index: int = -100, reduction: str = "mean"):
+    """``torch.nn.functional.nll_loss`` from scratch: log-probabilities in (it checks that they are).
+
+    >>> print(f"{nll_loss(np.log([[0.1, 0.3, 0.5, 0.1]]), [3]):.6f}")
+    2.302585
+    """
+    raw = as_float_array(input, "input")
+    spec = classification_spec(raw.shape, target, weight, ignore_index, reduction, allow_probabilities=False)
+    log_probs = log_distributions(raw.reshape(spec.shape), "input", axis=1)
+    loss, denominator = _terms(log_probs, spec)
+    return _reduce(loss, denominator, spec, spec.unbatched)
+# --8<-- [end:numpy]
+
+
+# --8<-- [start:torch]
+import torch
+
+from snippets.checks import as_float_array, finite_array, log_distributions
+from snippets.cross_entropy import log_softmax_torch
+
+
+def _terms_torch(log_probs: torch.Tensor, spec: Spec) -> tuple[torch.Tensor, torch.Tensor]:
+    """Per-position losses (N, d1, ...) and what their mean divides by; differentiable."""
+    classes = spec.shape[1]
+    weight = torch.as_tensor(spec.weight, dtype=log_probs.dtype, device=log_probs.device)
+    w = weight.reshape((1, classes) + (1,) * (log_probs.ndim - 2))
+    if spec.kind == "probabilities":
+        target = torch.as_tensor(spec.target, dtype=log_probs.dtype, device=log_probs.device)
+        q = (1 - spec.label_smoothing) * target + spec.label_smoothing / classes
+        loss = -(w * q * log_probs).sum(dim=1)
+        return loss, torch.tensor(float(loss.numel()), dtype=log_probs.dtype)
+    target = torch.as_tensor(spec.target, device=log_probs.device)
+    keep = target != spec.ignore_index
+    safe = torch.where(keep, target, torch.zeros_like(target))
+    picked = log_probs.gather(1, safe.unsqueeze(1)).squeeze(1)
+    w_target = torch.where(keep, weight[safe], torch.zeros((), dtype=log_probs.dtype))
+    loss = torch.where(keep, -w_target * picked, torch.zeros((), dtype=log_probs.dtype))
+    if spec.label_smoothing > 0:
+        uniform = torch.where(keep, -(w * log_probs).sum(dim=1), torch.zeros((), dtype=log_probs.dtype))
+        loss = (1 - spec.label_smoothing) * loss + spec.label_smoothing / classes * uniform
+    return loss, w_target.sum()
+
+
+def _reduce_torch(loss: torch.Tensor, denominator: torch.Tensor, spec: Spec) -> torch.Tensor:
+    if spec.reduction == "none":
+        return loss[0] if spec.unbatched else loss
+    if spec.reduction == "sum":
+        return loss.sum()
+    return loss.sum() / denominator  # 0 / 0 = nan when every target is ignored
+
+
+def cross_entropy_torch(input: torch.Tensor, target, weight=None, ignore_index: int = -100,
+                        reduction: str = "mean", label_smoothing: float = 0.0) -> torch.Tensor:
+    """``torch.nn.functional.cross_entropy`` from scratch in PyTorch; stable and differentiable.
+
+    >>> logits = torch.tensor([[10000.0, 0.0, -10000.0]])  # float32
+    >>> print(cross_entropy_torch(logits, torch.tensor([2])).item())
+    20000.0
+    """
+    spec = classification_spec(finite_array(input, "input").shape, target, weight, ignore_index,
+                               reduction, label_smoothing)
+    loss, denominator = _terms_torch(log_softmax_torch(input.reshape(spec.shape), dim=1), spec)
+    return _reduce_torch(loss, denominator, spec)
+
+
+def nll_loss_torch(input: torch.Tensor, target, weight=None, ignore_index: int = -100,
+                   reduction: str = "mean") -> torch.Tensor:
+    """``torch.nn.functional.nll_loss`` from scratch in PyTorch; rejects input that is not log-probabilities.
+
+    >>> log_probs = torch.tensor([[0.1, 0.3, 0.5, 0.1]]).log()
+    >>> print(f"{nll_loss_torch(log_probs, torch.tensor([3])).item():.6f}")
+    2.302585
+    """
+    raw = as_float_array(input, "input")
+    spec = classification_spec(raw.shape, target, weight, ignore_index, reduction, allow_probabilities=False)
+    log_distributions(raw.reshape(spec.shape), "input", axis=1)
+    loss, denominator = _terms_torch(input.reshape(spec.shape), spec)
+    return _reduce_torch(loss, denominator, spec)
+# --8<-- [end:torch]
+
+
+# --8<-- [start:binary_numpy]
+import numpy as np
+
+from snippets.checks import finite_array, one_of, probabilities
+from snippets.cross_entropy import log_sigmoid
+
+
+def binary_cross_entropy(input, target, weight=None, reduction: str = "mean"):
+    """``torch.nn.functional.binary_cross_entropy`` from scratch: probabilities in, each log clamped at -100.
+
+    >>> print(binary_cross_entropy([0.0], [1.0]))
+    100.0
+    """
+    p = probabilities(input, "input")
+    y = probabilities(target, "target")
+    same_shape(y, p.shape)
+    w = elementwise_weight(weight, p.shape, "weight")
+    one_of(reduction, REDUCTIONS, "reduction")
+    with np.errstate(divide="ignore"):
+        log_p = np.maximum(np.log(p), -100.0)  # PyTorch's clamp: log 0 counts as -100, not -inf
+        log_not_p = np.maximum(np.log(1 - p), -100.0)
+    loss = -w * (y * log_p + (1 - y) * log_not_p)
+    return _reduce(loss, loss.size, reduction)  # the weights are not summed: a plain mean
+
+
+def binary_cross_entropy_with_logits(input, target, weight=None, reduction: str = "mean", pos_weight=None):
+    """``torch.nn.functional.binary_cross_entropy_with_logits`` from scratch: stable for any finite logit.
+
+    loss = (1 - y) z + (1 + (pos_weight - 1) y) softplus(-z), where softplus(-z) = -ln sigmoid(z).
+
+    >>> print(binary_cross_entropy_with_logits([20.0], [0.0]))
+    20.000000002061153
+    """
+    z = finite_array(input, "input")
+    y = probabilities(target, "target")
+    same_shape(y, z.shape)
+    w = elementwise_weight(weight, z.shape, "weight")
+    pw = elementwise_weight(pos_weight, z.shape, "pos_weight")
+    one_of(reduction, REDUCTIONS, "reduction")
+    loss = w * ((1 - y) * z - (1 + (pw - 1) * y) * log_sigmoid(z))
+    return _reduce(loss, loss.size, reduction)
+# --8<-- [end:binary_numpy]
+
+
+# --8<-- [start:binary_torch]
+import torch
+
+from snippets.checks import finite_array, one_of, probabilities
+from snippets.cross_entropy import log_sigmoid_torch
+
+
+def binary_cross_entropy_torch(input: torch.Tensor, target: torch.Tensor, weight=None,
+                               reduction: str = "mean") -> torch.Tensor:
+    """``binary_cross_entropy`` from scratch in PyTorch, with the same clamp of each log at -100.
+
+    >>> print(binary_cross_entropy_torch(torch.tensor([0.0]), torch.tensor([1.0])).item())
+    100.0
+    """
+    p = probabilities(input, "input")
+    same_shape(probabilities(target, "target"), p.shape)
+    target = torch.as_tensor(target, dtype=input.dtype)
+    w = torch.as_tensor(elementwise_weight(weight, p.shape, "weight"), dtype=input.dtype)
+    spec = Spec(p.shape, "", None, None, 0, 0.0, one_of(reduction, REDUCTIONS, "reduction"), False)
+    loss = -w * (target * input.log().clamp(min=-100) + (1 - target) * (1 - input).log().clamp(min=-100))
+    return _reduce_torch(loss, torch.tensor(float(loss.numel()), dtype=input.dtype), spec)
+
+
+def binary_cross_entropy_with_logits_torch(input: torch.Tensor, target: torch.Tensor, weight=None,
+                                           reduction: str = "mean", pos_weight=None) -> torch.Tensor:
+    """``binary_cross_entropy_with_logits`` from scratch in PyTorch; stable and differentiable.
+
+    >>> print(binary_cross_entropy_with_logits_torch(torch.tensor([20.0]), torch.tensor([0.0])).item())
+    20.0
+    """
+    z = finite_array(input, "input")
+    same_shape(probabilities(target, "target"), z.shape)
+    target = torch.as_tensor(target, dtype=input.dtype)
+    w = torch.as_tensor(elementwise_weight(weight, z.shape, "weight"), dtype=input.dtype)
+    pw = torch.as_tensor(elementwise_weight(pos_weight, z.shape, "pos_weight"), dtype=input.dtype)
+    spec = Spec(z.shape, "", None, None, 0, 0.0, one_of(reduction, REDUCTIONS, "reduction"), False)
+    loss = w * ((1 - target) * input - (1 + (pw - 1) * target) * log_sigmoid_torch(input))
+    return _reduce_torch(loss, torch.tensor(float(loss.numel()), dtype=input.dtype), spec)
+# --8<-- [end:binary_torch]
+
+
+# --8<-- [start:gaussian_numpy]
+import math
+
+import numpy as np
+
+from snippets.checks import finite_array, one_of, positive_scale
+
+
+def variance_like(var, input_shape: tuple[int, ...]) -> np.ndarray:
+    """``var`` checked and shaped as GaussianNLLLoss accepts it: one per entry, or shared along one dim.
+
+    >>> print(variance_like([0.5, 2.0], (2, 3)).shape)
+    (2, 1)
+    """
+    v = finite_array(var, "var")
+    shape = tuple(input_shape)
+    if v.ndim == 0 or v.shape == shape:
+        pass
+    elif v.shape == shape[:-1]:
+        v = v[..., np.newaxis]  # one variance per row, shared by the row's entries
+    elif v.ndim == len(shape) and sum(a != b for a, b in zip(v.shape, shape)) == 1 and \
+            all(b == 1 for a, b in zip(shape, v.shape) if a != b):
+        pass  # shared along the one dim where var has size 1
+    else:
+        raise ValueError(f"var: has shape {v.shape}, expected {shape}, {shape[:-1]}, or {shape} with one dim of size 1")
+    if (v < 0).any():
+        raise ValueError(f"var: contains {v[v < 0].flat[0]:g}, expected variances >= 0")
+    return v
+
+
+def gaussian_nll_loss(input, target, var, full: bool = False, eps: float = 1e-6, reduction: str = "mean"):
+    """``torch.nn.functional.gaussian_nll_loss`` from scratch: the NLL of ``target`` under N(input, var).
+
+    >>> print(f"{gaussian_nll_loss([0.0], [0.1], [0.01]):.6f}")
+    -1.802585
+    """
+    mean = finite_array(input, "input")
+    observed = finite_array(target, "target")
+    same_shape(observed, mean.shape)
+    v = variance_like(var, mean.shape)
+    eps = positive_scale(eps, "eps")
+    if not isinstance(full, bool):
+        raise ValueError(f"full: is {full!r}, expected True or False")
+    one_of(reduction, REDUCTIONS, "reduction")
+    v = np.maximum(v, eps)  # a zero variance would make the loss infinite
+    loss = 0.5 * (np.log(v) + (mean - observed) ** 2 / v)
+    if full:
+        loss = loss + 0.5 * math.log(2 * math.pi)  # the constant that makes it the exact NLL
+    return _reduce(np.broadcast_to(loss, mean.shape).copy(), mean.size, reduction)
+# --8<-- [end:gaussian_numpy]
+
+
+# --8<-- [start:gaussian_torch]
+import math
+
+import torch
+
+from snippets.checks import finite_array, one_of, positive_scale
+
+
+def gaussian_nll_loss_torch(input: torch.Tensor, target: torch.Tensor, var, full: bool = False,
+                            eps: float = 1e-6, reduction: str = "mean") -> torch.Tensor:
+    """``gaussian_nll_loss`` from scratch in PyTorch, with the same clamp (the gradient passes it unchanged).
+
+    >>> print(f"{gaussian_nll_loss_torch(torch.tensor([0.0]), torch.tensor([0.1]), torch.tensor([0.01])).item():.6f}")
+    -1.802585
+    """
+    mean = finite_array(input, "input")
+    same_shape(finite_array(target, "target"), mean.shape)
+    shaped = variance_like(var, mean.shape)
+    eps = positive_scale(eps, "eps")
+    if not isinstance(full, bool):
+        raise ValueError(f"full: is {full!r}, expected True or False")
+    spec = Spec(mean.shape, "", None, None, 0, 0.0, one_of(reduction, REDUCTIONS, "reduction"), False)
+    v = torch.as_tensor(var, dtype=input.dtype).reshape(shaped.shape)
+    v = v + (v.clamp(min=eps) - v).detach()  # the value of the clamp, the gradient of the identity
+    loss = 0.5 * (v.log() + (input - target) ** 2 / v)
+    if full:
+        loss = loss + 0.5 * math.log(2 * math.pi)
+    loss = loss.expand(mean.shape)
+    return _reduce_torch(loss, torch.tensor(float(loss.numel()), dtype=input.dtype), spec)
+# --8<-- [end:gaussian_torch]
+
+
+# --8<-- [start:report]
+def report(result: NamedTuple) -> None:
+    """Print each field of a demo's result on its own line, to 6 decimals.
+
+    >>> report(smoothing_demo())
+    torch_label_smoothing: 2.234884
+    torch_smoothed_target: 2.234884
+    from_scratch: 2.234884
+    """
+    for name, value in result._asdict().items():
+        if isinstance(value, float):
+            print(f"{name}: {value:.6f}")
+# --8<-- [end:report]
+
+
+# --8<-- [start:demo_log_probs]
+from typing import NamedTuple
+
+import torch
+import torch.nn.functional as F
+
+
+class LogProbsDemo(NamedTuple):
+    torch_on_probabilities: float  # NLLLoss fed probabilities: minus their mean
+    torch_on_log_probabilities: float  # NLLLoss fed log-probabilities: the real NLL
+    from_scratch: float  # nll_loss on the log-probabilities
+
+
+def log_probs_demo(probs=((0.1, 0.3, 0.5, 0.1), (0.1, 0.3, 0.5, 0.1)), labels=(3, 2)) -> LogProbsDemo:
+    """NLLLoss only picks and negates; fed probabilities instead of their logs, it returns a negative number.
+
+    >>> report(log_probs_demo())
+    torch_on_probabilities: -0.300000
+    torch_on_log_probabilities: 1.497866
+    from_scratch: 1.497866
+    >>> nll_loss([[0.1, 0.3, 0.5, 0.1]], [3])
+    Traceback (most recent call last):
+    ...
+    ValueError: input: contains 0.1, expected log-probabilities (numbers <= 0)
+    """
+    p = torch.tensor(probs, dtype=torch.float64)
+    target = torch.tensor(labels)
+    return LogProbsDemo(
+        torch_on_probabilities=F.nll_loss(p, target).item(),  # -(0.1 + 0.5) / 2
+        torch_on_log_probabilities=F.nll_loss(p.log(), target).item(),
+        from_scratch=nll_loss(p.log().numpy(), labels),
+    )
+# --8<-- [end:demo_log_probs]
+
+
+# --8<-- [start:demo_composition]
+from typing import NamedTuple
+
+import torch
+import torch.nn.functional as F
+
+
+class CompositionDemo(NamedTuple):
+    cross_entropy: float  # F.cross_entropy(logits, labels)
+    log_softmax_then_nll_loss: float  # F.nll_loss(F.log_softmax(logits, dim=1), labels)
+    from_scratch: float  # cross_entropy(logits, labels)
+
+
+def composition_demo(logits=((0.0, 0.0, 0.0, 8.0),), labels=(0,)) -> CompositionDemo:
+    """CrossEntropyLoss is log_softmax followed by NLLLoss.
+
+    >>> report(composition_demo())
+    cross_entropy: 8.001006
+    log_softmax_then_nll_loss: 8.001006
+    from_scratch: 8.001006
+    """
+    z, y = torch.tensor(logits, dtype=torch.float64), torch.tensor(labels)
+    return CompositionDemo(F.cross_entropy(z, y).item(), F.nll_loss(F.log_softmax(z, dim=1), y).item(),
+                           cross_entropy(z.numpy(), labels))
+# --8<-- [end:demo_composition]
+
+
+# --8<-- [start:demo_double_softmax]
+from typing import NamedTuple
+
+import math
+
+import torch
+import torch.nn.functional as F
+
+
+class DoubleSoftmaxDemo(NamedTuple):
+    loss: float  # CrossEntropyLoss on logits, as intended
+    loss_double: float  # CrossEntropyLoss on softmax(logits): softmax applied twice
+    from_scratch: float  # cross_entropy_torch on logits
+    from_scratch_double: float
+    grad_norm: float  # size of the gradient with respect to the logits
+    grad_norm_double: float
+    floor_double: float  # the least a double softmax can cost, with C classes: ln(1 + (C-1)/e)
+    ceiling_double: float  # the most: ln(C - 1 + e)
+
+
+def double_softmax_demo(logits=(0.0, 0.0, 0.0, 8.0), label: int = 0) -> DoubleSoftmaxDemo:
+    """A confidently wrong prediction, scored by CrossEntropyLoss on logits and on probabilities.
+
+    >>> report(double_softmax_demo())
+    loss: 8.001006
+    loss_double: 1.743031
+    from_scratch: 8.001006
+    from_scratch_double: 1.743031
+    grad_norm: 1.413266
+    grad_norm_double: 0.000784
+    floor_double: 0.743668
+    ceiling_double: 1.743668
+    """
+    z = torch.tensor([logits], dtype=torch.float64, requires_grad=True)
+    target = torch.tensor([label])
+    values, norms = [], []
+    for loss_fn in (F.cross_entropy, cross_entropy_torch):
+        for probs_first in (False, True):
+            scores = torch.softmax(z, dim=1) if probs_first else z  # the bug: softmax, then CrossEntropyLoss
+            loss = loss_fn(scores, target)
+            (grad,) = torch.autograd.grad(loss, z)
+            values.append(loss.item())
+            norms.append(grad.norm().item())
+    classes = len(logits)
+    return DoubleSoftmaxDemo(values[0], values[1], values[2], values[3], norms[0], norms[1],
+                             math.log(1 + (classes - 1) / math.e), math.log(classes - 1 + math.e))
+# --8<-- [end:demo_double_softmax]
+
+
+# --8<-- [start:demo_smoothing]
+from typing import NamedTuple
+
+import torch
+import torch.nn.functional as F
+
+
+class SmoothingDemo(NamedTuple):
+    torch_label_smoothing: float  # CrossEntropyLoss(label_smoothing=eps) with a class index
+    torch_smoothed_target: float  # CrossEntropyLoss() with the smoothed distribution as target
+    from_scratch: float  # cross_entropy(..., label_smoothing=eps)
+
+
+def smoothing_demo(probs=(0.1, 0.3, 0.5, 0.1), label: int = 3, eps: float = 0.1) -> SmoothingDemo:
+    """Label smoothing two ways in PyTorch, and from scratch; logits = ln probs, so softmax gives probs back.
+
+    >>> report(smoothing_demo())
+    torch_label_smoothing: 2.234884
+    torch_smoothed_target: 2.234884
+    from_scratch: 2.234884
+    """
+    logits = torch.tensor([probs], dtype=torch.float64).log()
+    classes = logits.shape[1]
+    smoothed = (1 - eps) * F.one_hot(torch.tensor([label]), classes).double() + eps / classes
+    return SmoothingDemo(
+        F.cross_entropy(logits, torch.tensor([label]), label_smoothing=eps).item(),
+        F.cross_entropy(logits, smoothed).item(),
+        cross_entropy(logits.numpy(), [label], label_smoothing=eps),
+    )
+# --8<-- [end:demo_smoothing]
+
+
+# --8<-- [start:demo_weights]
+from typing import NamedTuple
+
+import torch
+import torch.nn.functional as F
+
+
+class WeightDemo(NamedTuple):
+    torch_weighted: float  # CrossEntropyLoss(weight=w)
+    from_scratch: float
+    sum_of_weights: float  # what the mean divides by: the weights of the true classes
+    divided_by_n: float  # the same total divided by the batch size instead: not what PyTorch does
+
+
+def weight_demo(probs=((0.8, 0.2), (0.6, 0.4), (0.3, 0.7)), labels=(0, 0, 1), weight=(1.0, 4.0)) -> WeightDemo:
+    """Class weights: the weighted losses are summed, then divided by the sum of the targets' weights.
+
+    >>> report(weight_demo())
+    torch_weighted: 0.360111
+    from_scratch: 0.360111
+    sum_of_weights: 6.000000
+    divided_by_n: 0.720223
+    """
+    logits = torch.tensor(probs, dtype=torch.float64).log()
+    target, w = torch.tensor(labels), torch.tensor(weight, dtype=torch.float64)
+    weighted = F.cross_entropy(logits, target, weight=w, reduction="none")  # w[y_i] * loss_i
+    return WeightDemo(
+        F.cross_entropy(logits, target, weight=w).item(),
+        cross_entropy(logits.numpy(), labels, weight=weight),
+        w[target].sum().item(),
+        weighted.sum().item() / len(labels),
+    )
+# --8<-- [end:demo_weights]
+
+
+# --8<-- [start:demo_ignore]
+from typing import NamedTuple
+
+import torch
+import torch.nn.functional as F
+
+
+class IgnoreDemo(NamedTuple):
+    torch_mean: float  # mean over the positions that are not ignored
+    from_scratch: float
+    mean_of_real_tokens: float  # the same, computed by hand from reduction="none"
+    torch_sum: float
+    torch_all_ignored_mean: float  # every target ignored: 0 / 0
+    from_scratch_all_ignored_mean: float
+    torch_all_ignored_sum: float
+
+
+def ignore_demo(seed: int = 0) -> IgnoreDemo:
+    """Two padded sequences, (N, C, L) = (2, 5, 3); padding positions carry the label -100.
+
+    >>> report(ignore_demo())
+    torch_mean: 1.709289
+    from_scratch: 1.709289
+    mean_of_real_tokens: 1.709289
+    torch_sum: 5.127868
+    torch_all_ignored_mean: nan
+    from_scratch_all_ignored_mean: nan
+    torch_all_ignored_sum: 0.000000
+    """
+    logits = torch.randn(2, 5, 3, generator=torch.Generator().manual_seed(seed), dtype=torch.float64)
+    target = torch.tensor([[4, 0, -100],  # a sequence of 2 tokens, padded to 3
+                           [1, -100, -100]])  # a sequence of 1 token
+    per_position = F.cross_entropy(logits, target, reduction="none")  # 0 at ignored positions
+    padding = torch.full_like(target, -100)
+    return IgnoreDemo(
+        F.cross_entropy(logits, target).item(),
+        cross_entropy(logits.numpy(), target.numpy()),
+        (per_position.sum() / (target != -100).sum()).item(),
+        F.cross_entropy(logits, target, reduction="sum").item(),
+        F.cross_entropy(logits, padding).item(),
+        cross_entropy(logits.numpy(), padding.numpy()),
+        F.cross_entropy(logits, padding, reduction="sum").item(),
+    )
+# --8<-- [end:demo_ignore]
+
+
+# --8<-- [start:demo_class_dim]
+from typing import NamedTuple
+
+import torch
+import torch.nn.functional as F
+
+
+class ClassDimDemo(NamedTuple):
+    transposed: float  # (N, L, C) -> (N, C, L): classes on dim 1, as PyTorch expects
+    flattened: float  # (N * L, C) rows and (N * L,) labels: the same number
+    from_scratch: float
+    not_transposed: float  # (N, L, C) passed as is: runs when L == C, and is wrong
+
+
+def class_dim_demo(seed: int = 0) -> ClassDimDemo:
+    """A sequence model's output (N, L, C) = (2, 3, 3): a linear layer puts the classes last.
+
+    >>> result = class_dim_demo()
+    >>> print(f"{result.transposed:.6f} {result.flattened:.6f} {result.from_scratch:.6f}")
+    1.525997 1.525997 1.525997
+    >>> print(f"{result.not_transposed:.6f}")
+    1.397983
+    """
+    generator = torch.Generator().manual_seed(seed)
+    scores = torch.randn(2, 3, 3, generator=generator, dtype=torch.float64)  # (N, L, C)
+    target = torch.randint(0, 3, (2, 3), generator=generator)  # (N, L)
+    return ClassDimDemo(
+        F.cross_entropy(scores.transpose(1, 2), target).item(),
+        F.cross_entropy(scores.reshape(-1, 3), target.reshape(-1)).item(),
+        cross_entropy(scores.transpose(1, 2).numpy(), target.numpy()),
+        F.cross_entropy(scores, target).item(),  # reads dim 1 (positions) as classes
+    )
+# --8<-- [end:demo_class_dim]
+
+
+# --8<-- [start:demo_bce]
+from typing import NamedTuple
+
+import math
+
+import torch
+import torch.nn.functional as F
+
+
+class BceDemo(NamedTuple):
+    exact: float  # softplus(z): the true loss of logit z for label 0
+    with_logits: float  # BCEWithLogitsLoss, float32
+    from_scratch: float  # binary_cross_entropy_with_logits_torch, float32
+    bce_of_sigmoid: float  # BCELoss(sigmoid(z)), float32: sigmoid(z) rounds to 1, log(1 - 1) is clamped
+    grad_with_logits: float  # d loss / d z
+    grad_bce_of_sigmoid: float
+
+
+def bce_demo(z: float = 20.0) -> BceDemo:
+    """One example of class 0 with logit ``z``, in float32: BCELoss after a sigmoid vs BCEWithLogitsLoss.
+
+    >>> report(bce_demo())
+    exact: 20.000000
+    with_logits: 20.000000
+    from_scratch: 20.000000
+    bce_of_sigmoid: 100.000000
+    grad_with_logits: 1.000000
+    grad_bce_of_sigmoid: 0.000000
+    """
+    label = torch.tensor([0.0])
+    values, grads = [], []
+    for loss_fn in (F.binary_cross_entropy_with_logits, binary_cross_entropy_with_logits_torch,
+                    lambda logit, y: F.binary_cross_entropy(torch.sigmoid(logit), y)):
+        logit = torch.tensor([z], requires_grad=True)  # float32
+        loss = loss_fn(logit, label)
+        (grad,) = torch.autograd.grad(loss, logit)
+        values.append(loss.item())
+        grads.append(grad.item())
+    exact = max(z, 0.0) + math.log1p(math.exp(-abs(z)))  # softplus(z) = ln(1 + e^z), in float64
+    return BceDemo(exact, values[0], values[1], values[2], grads[0], grads[2])
+# --8<-- [end:demo_bce]
+
+
+# --8<-- [start:demo_pos_weight]
+from typing import NamedTuple
+
+import torch
+import torch.nn.functional as F
+
+
+class PosWeightDemo(NamedTuple):
+    torch_loss: float  # BCEWithLogitsLoss(pos_weight=3) on 1 positive and 3 negatives, all logits 0
+    from_scratch: float
+    pull_of_the_positive: float  # its gradient with respect to its logit
+    pull_of_the_negatives: float  # the sum of theirs
+
+
+def pos_weight_demo(pos_weight: float = 3.0) -> PosWeightDemo:
+    """pos_weight = (negatives / positives) makes the positives pull as hard as the negatives.
+
+    >>> report(pos_weight_demo())
+    torch_loss: 1.039721
+    from_scratch: 1.039721
+    pull_of_the_positive: -0.375000
+    pull_of_the_negatives: 0.375000
+    """
+    logits = torch.zeros(4, dtype=torch.float64, requires_grad=True)
+    labels = torch.tensor([1.0, 0.0, 0.0, 0.0], dtype=torch.float64)
+    weight = torch.tensor([pos_weight], dtype=torch.float64)
+    loss = F.binary_cross_entropy_with_logits(logits, labels, pos_weight=weight)
+    (grad,) = torch.autograd.grad(loss, logits)
+    ours = binary_cross_entropy_with_logits(logits.detach().numpy(), labels.numpy(), pos_weight=[pos_weight])
+    return PosWeightDemo(loss.item(), ours, grad[0].item(), grad[1:].sum().item())
+# --8<-- [end:demo_pos_weight]
+
+
+# --8<-- [start:demo_gaussian]
+from typing import NamedTuple
+
+import torch
+import torch.nn.functional as F
+
+
+class GaussianDemo(NamedTuple):
+    torch_loss: float  # a good prediction with a small variance: a negative loss
+    from_scratch: float
+    torch_full: float  # full=True adds 0.5 ln(2 pi): the exact negative log-density
+    from_scratch_full: float
+    torch_zero_var: float  # var = 0 is clamped to eps
+    from_scratch_zero_var: float
+
+
+def gaussian_demo(mean: float = 0.0, observed: float = 0.1, var: float = 0.01) -> GaussianDemo:
+    """GaussianNLLLoss on one observation: negative values, the full constant, the eps clamp.
+
+    >>> report(gaussian_demo())
+    torch_loss: -1.802585
+    from_scratch: -1.802585
+    torch_full: -0.883647
+    from_scratch_full: -0.883647
+    torch_zero_var: 4993.092245
+    from_scratch_zero_var: 4993.092245
+    """
+    mu, x = torch.tensor([mean], dtype=torch.float64), torch.tensor([observed], dtype=torch.float64)
+    v, zero = torch.tensor([var], dtype=torch.float64), torch.zeros(1, dtype=torch.float64)
+    return GaussianDemo(
+        F.gaussian_nll_loss(mu, x, v).item(), gaussian_nll_loss([mean], [observed], [var]),
+        F.gaussian_nll_loss(mu, x, v, full=True).item(), gaussian_nll_loss([mean], [observed], [var], full=True),
+        F.gaussian_nll_loss(mu, x, zero).item(), gaussian_nll_loss([mean], [observed], [0.0]),
+    )
+# --8<-- [end:demo_gaussian]
+
+
+@figure("double-softmax")
+# --8<-- [start:fig_double_softmax]
+def double_softmax_figure():
+    """Loss and gradient size for logits (0, 0, 0, m), true class 0, with one softmax and with two."""
+    import numpy as np
+    import torch
+    import torch.nn.functional as F
+    from matplotlib.figure import Figure
+
+    margins = np.linspace(-6, 12, 181)
+    curves = {False: ([], []), True: ([], [])}
+    for m in margins:
+        for probs_first, (losses, norms) in curves.items():
+            z = torch.tensor([[0.0, 0.0, 0.0, m]], dtype=torch.float64, requires_grad=True)
+            scores = torch.softmax(z, dim=1) if probs_first else z
+            loss = F.cross_entropy(scores, torch.tensor([0]))
+            (grad,) = torch.autograd.grad(loss, z)
+            losses.append(loss.item())
+            norms.append(grad.norm().item())
+
+    fig = Figure(figsize=(8.6, 3.5), layout="constrained")
+    left, right = fig.subplots(1, 2)
+    styles = {False: ("tab:blue", "CrossEntropyLoss(logits)"), True: ("tab:red", "CrossEntropyLoss(softmax(logits))")}
+    for probs_first, (losses, norms) in curves.items():
+        color, label = styles[probs_first]
+        left.plot(margins, losses, color=color, label=label)
+        right.semilogy(margins, norms, color=color, label=label)
+    left.set_ylabel("loss (nats)")
+    left.set_ylim(0, 8)
+    right.set_ylabel("gradient norm w.r.t. the logits")
+    for axes in (left, right):
+        axes.set_xlabel("logit m of a wrong class (true class has logit 0)")
+        axes.grid(alpha=0.3)
+    left.legend(loc="upper left", fontsize="small")
+    return fig
+# --8<-- [end:fig_double_softmax]
+
+
+# --- The ledger: every number the page states, against an independent value ---
+
+def _np_log_softmax(x, axis):
+    """Log-softmax by NumPy's own log-add-exp, independent of the code above."""
+    return x - np.logaddexp.reduce(x, axis=axis, keepdims=True)
+
+
+def _double_softmax_exact() -> dict[str, float]:
+    z = np.array([0.0, 0.0, 0.0, 8.0])
+    p = np.exp(_np_log_softmax(z, 0))
+    s = np.exp(_np_log_softmax(p, 0))
+    jacobian = np.diag(p) - np.outer(p, p)
+    grad_norm = float(np.linalg.norm(p - [1, 0, 0, 0]))
+    grad_norm_double = float(np.linalg.norm(jacobian.T @ (s - [1, 0, 0, 0])))
+    return {"loss": math.log(3 + math.exp(8)), "loss_double": float(-np.log(s[0])), "grad_norm": grad_norm,
+            "grad_norm_double": grad_norm_double, "ratio": round(grad_norm / grad_norm_double, -2)}
+
+
+def _seeded_demo_exact() -> dict[str, float]:
+    logits = torch.randn(2, 5, 3, generator=torch.Generator().manual_seed(0), dtype=torch.float64).numpy()
+    log_probs = _np_log_softmax(logits, 1)
+    real = [-log_probs[0, 4, 0], -log_probs[0, 0, 1], -log_probs[1, 1, 0]]  # (n, class, position)
+    generator = torch.Generator().manual_seed(0)
+    scores = torch.randn(2, 3, 3, generator=generator, dtype=torch.float64).numpy()  # (N, L, C)
+    target = torch.randint(0, 3, (2, 3), generator=generator).numpy()
+    n, l = np.meshgrid(range(2), range(3), indexing="ij")
+    right = -_np_log_softmax(scores, 2)[n, l, target].mean()
+    wrong = -_np_log_softmax(scores, 1)[n, target, l].mean()  # dim 1 read as the classes
+    return {"ignore_mean": float(np.mean(real)), "ignore_sum": float(np.sum(real)),
+            "class_dim": float(right), "class_dim_wrong": float(wrong)}
+
+
+_DOUBLE = _double_softmax_exact()
+_SEEDED = _seeded_demo_exact()
+_LN = math.log
+_SMOOTHED = 0.95 * _LN(10) + 0.025 * _LN(10 / 3) + 0.025 * _LN(2)
+_WEIGHTED_TOTAL = _LN(1 / 0.8) + _LN(1 / 0.6) + 4 * _LN(1 / 0.7)
+_GAUSSIAN = 0.5 * (_LN(0.01) + 1)
+_HALF_LN_2PI = 0.5 * _LN(2 * math.pi)
+_F32_SIGMOID_20 = np.float32(1) / (np.float32(1) + np.exp(np.float32(-20)))  # rounds to exactly 1
+
+
+def _field(demo, name: str):
+    return lambda: getattr(demo(), name)
+
+
+def _entry(what, exact, compute, prose, rel_tol=1e-9, abs_tol=1e-12, source="site"):
+    return WorkedNumber(what, source, "-", exact, compute, "pytorch-losses.md", prose, rel_tol, abs_tol)
+
+
+#: Every number the PyTorch page states. ``exact`` is a closed form or an independent NumPy computation.
+WORKED_NUMBERS = [
+    _entry("NLLLoss fed probabilities", -0.3, _field(log_probs_demo, "torch_on_probabilities"),
+           "torch_on_probabilities: {:.6f}"),
+    _entry("NLLLoss fed log-probabilities", (_LN(10) + _LN(2)) / 2, _field(log_probs_demo, "torch_on_log_probabilities"),
+           "torch_on_log_probabilities: {:.6f}"),
+    _entry("nll_loss from scratch", (_LN(10) + _LN(2)) / 2, _field(log_probs_demo, "from_scratch"), "from_scratch: {:.6f}"),
+    _entry("CrossEntropyLoss of logits (0, 0, 0, 8), class 0, in the composition demo", _DOUBLE["loss"],
+           _field(composition_demo, "log_softmax_then_nll_loss"), "log_softmax_then_nll_loss: {:.6f}"),
+    _entry("CrossEntropyLoss of logits (0, 0, 0, 8), class 0", _DOUBLE["loss"], _field(double_softmax_demo, "loss"),
+           "\\ln(3 + e^8) = {:.6f}$ nats"),
+    _entry("the same after a double softmax", _DOUBLE["loss_double"], _field(double_softmax_demo, "loss_double"),
+           "The double softmax reports {:.6f}"),
+    _entry("double softmax ceiling ln(3 + e)", _LN(3 + math.e), _field(double_softmax_demo, "ceiling_double"),
+           "\\ln(3 + e) = {:.6f}"),
+    _entry("double softmax floor ln(1 + 3/e)", _LN(1 + 3 / math.e), _field(double_softmax_demo, "floor_double"),
+           "floor_double: {:.6f}"),
+    _entry("width of the double-softmax interval, nats", 1.0,
+           lambda: double_softmax_demo().ceiling_double - double_softmax_demo().floor_double,
+           "trapped in a {:.0f}-nat interval"),
+    _entry("gradient norms, one softmax and two", (_DOUBLE["grad_norm"], _DOUBLE["grad_norm_double"]),
+           lambda: (double_softmax_demo().grad_norm, double_softmax_demo().grad_norm_double),
+           "shrinks from {:.6f} to {:.6f}", rel_tol=1e-6),
+    _entry("how many times smaller, to the nearest hundred", _DOUBLE["ratio"],
+           lambda: round(double_softmax_demo().grad_norm / double_softmax_demo().grad_norm_double, -2),
+           "about {:.0f} times smaller"),
+    _entry("the same, in the closing table", _DOUBLE["ratio"],
+           lambda: round(double_softmax_demo().grad_norm / double_softmax_demo().grad_norm_double, -2),
+           "shrinks about {:.0f} times |"),
+    _entry("label smoothing 0.1 on the 4-class example, 4th class true", _SMOOTHED,
+           _field(smoothing_demo, "torch_label_smoothing"), "torch_label_smoothing: {:.6f}"),
+    _entry("the same with the smoothed distribution as target", _SMOOTHED,
+           _field(smoothing_demo, "torch_smoothed_target"), "torch_smoothed_target: {:.6f}"),
+    _entry("weighted mean cross-entropy", _WEIGHTED_TOTAL / 6, _field(weight_demo, "torch_weighted"),
+           "torch_weighted: {:.6f}"),
+    _entry("sum of the targets' weights", 6.0, _field(weight_demo, "sum_of_weights"), "sum_of_weights: {:.6f}"),
+    _entry("weighted total over the batch size", _WEIGHTED_TOTAL / 3, _field(weight_demo, "divided_by_n"),
+           "divided_by_n: {:.6f}"),
+    _entry("mean over non-ignored positions", _SEEDED["ignore_mean"], _field(ignore_demo, "torch_mean"),
+           "`torch_mean` of {:.6f}"),
+    _entry("sum over positions", _SEEDED["ignore_sum"], _field(ignore_demo, "torch_sum"), "`torch_sum` is {:.6f}"),
+    _entry("mean when every target is ignored", math.nan, _field(ignore_demo, "torch_all_ignored_mean"),
+           "torch_all_ignored_mean: {}"),
+    _entry("the same from scratch", math.nan, _field(ignore_demo, "from_scratch_all_ignored_mean"),
+           "from_scratch_all_ignored_mean: {}"),
+    _entry("sum when every target is ignored", 0.0, _field(ignore_demo, "torch_all_ignored_sum"),
+           "torch_all_ignored_sum: {:.6f}"),
+    _entry("sequence loss, classes on dim 1", _SEEDED["class_dim"], _field(class_dim_demo, "transposed"),
+           "Transposing and flattening agree, at {:.6f} nats"),
+    _entry("sequence loss, (N, L, C) passed as is", _SEEDED["class_dim_wrong"], _field(class_dim_demo, "not_transposed"),
+           "The untransposed call quietly returns {:.6f} nats"),
+    _entry("BCE of logit 20, label 0: exact", 20 + math.log1p(math.exp(-20)), _field(bce_demo, "exact"),
+           "exact: {:.6f}"),
+    _entry("BCEWithLogitsLoss, float32", 20 + math.log1p(math.exp(-20)), _field(bce_demo, "with_logits"),
+           "with_logits: {:.6f}", rel_tol=1e-6),
+    _entry("BCELoss after a float32 sigmoid: the clamp", 100.0, _field(bce_demo, "bce_of_sigmoid"),
+           "bce_of_sigmoid: {:.6f}"),
+    _entry("gradient through BCEWithLogitsLoss", 1 / (1 + math.exp(-20)), _field(bce_demo, "grad_with_logits"),
+           "grad_with_logits: {:.6f}", rel_tol=1e-6),
+    _entry("gradient through sigmoid + BCELoss, float32", float(_F32_SIGMOID_20 * (1 - _F32_SIGMOID_20)),
+           _field(bce_demo, "grad_bce_of_sigmoid"), "grad_bce_of_sigmoid: {:.6f}"),
+    _entry("pos_weight 3: loss", 1.5 * _LN(2), _field(pos_weight_demo, "torch_loss"), "torch_loss: {:.6f}"),
+    _entry("pos_weight 3: pull of the positive", -0.375, _field(pos_weight_demo, "pull_of_the_positive"),
+           "pull_of_the_positive: {:.6f}"),
+    _entry("pos_weight 3: pull of the negatives", 0.375, _field(pos_weight_demo, "pull_of_the_negatives"),
+           "pull_of_the_negatives: {:.6f}"),
+    _entry("peak density of N(0, 0.1^2), rounded", round(1 / (0.1 * math.sqrt(2 * math.pi))),
+           lambda: round(torch.distributions.Normal(0.0, 0.1).log_prob(torch.tensor(0.0)).exp().item()),
+           "\\approx {:.0f}$ at its mean"),
+    _entry("GaussianNLLLoss without the constant", _GAUSSIAN, _field(gaussian_demo, "torch_loss"),
+           "\\tfrac12(\\ln 0.01 + 1) = {:.6f}$ nats"),
+    _entry("the constant 0.5 ln(2 pi)", _HALF_LN_2PI,
+           lambda: gaussian_demo().torch_full - gaussian_demo().torch_loss, "\\tfrac12 \\ln(2\\pi) = {:.6f}$ nats"),
+    _entry("GaussianNLLLoss with full=True", _GAUSSIAN + _HALF_LN_2PI, _field(gaussian_demo, "torch_full"),
+           "which gives ${:.6f}$ nats"),
+    _entry("GaussianNLLLoss with var = 0, clamped to 1e-6", 0.5 * (_LN(1e-6) + 0.01 / 1e-6),
+           _field(gaussian_demo, "torch_zero_var"), "huge but finite {:.6f} nats"),
+    _entry("from scratch, var = 0", 0.5 * (_LN(1e-6) + 0.01 / 1e-6), _field(gaussian_demo, "from_scratch_zero_var"),
+           "from_scratch_zero_var: {:.6f}"),
+]
