@@ -13,7 +13,7 @@ import pytest
 import torch
 from torch.distributions import Normal
 
-from snippets.checks import finite_number, ordered_interval
+from snippets.checks import finite_number, observations, ordered_interval, probability, whole_number
 from snippets.likelihood import (
     A,
     B,
@@ -121,6 +121,11 @@ def test_new_generic_checks():
         ordered_interval(3, 2, names=("a", "b"))
     with pytest.raises(ValueError, match="high: contains infinity"):
         ordered_interval(0, math.inf)
+    assert observations(3.5).tolist() == [3.5]  # one number is one observation
+    assert observations(torch.tensor([1.0, 2.0])).tolist() == [1.0, 2.0]
+    assert probability(np.float32(0.25)) == 0.25 and probability(1) == 1.0
+    assert whole_number(np.int64(3), "n") == 3 and type(whole_number(np.int64(3), "n")) is int
+    assert whole_number(10, "k", high=10) == 10
 
 
 # The "Bad input" table of docs/likelihood.md: each row's call and the message it documents.
