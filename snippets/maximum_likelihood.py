@@ -236,36 +236,37 @@ def coin_mean_nll_torch(p: float, flips) -> torch.Tensor:
 def contour_figure():
     """The log-likelihood of the five points over (mu, sigma), with A, B, the MLE and the ascent path."""
     import numpy as np
+    from matplotlib import colormaps
     from matplotlib.figure import Figure
 
     from snippets.likelihood import A, B, five_points
     from snippets.log_likelihood import log_likelihood
 
     data = five_points()
-    mus = np.linspace(40, 62, 133)
-    sigmas = np.linspace(1.5, 10, 103)
+    mus = np.linspace(40, 62, 89)
+    sigmas = np.linspace(1.5, 10, 69)
     grid = np.array([[log_likelihood(data, mu, sigma) for mu in mus] for sigma in sigmas])
     mle = gaussian_mle(data)
     path = np.array(gradient_ascent(data, *A))
 
     fig = Figure(figsize=(7.5, 5.0), layout="constrained")
     axes = fig.subplots()
-    levels = np.arange(-30, -12.5, 1.0)
-    filled = axes.contourf(mus, sigmas, np.maximum(grid, levels[0]), levels=[*levels, grid.max()], cmap="viridis")
-    axes.contour(mus, sigmas, grid, levels=levels, colors="white", linewidths=0.5, alpha=0.6)
-    fig.colorbar(filled, ax=axes, label=r"$\ln L(\mu, \sigma)$ (clipped at -30)")
-    axes.plot(path[:, 0], path[:, 1], ".-", color="tab:orange", markersize=3, linewidth=1,
-              label="gradient ascent from A")
+    levels = [-60, -40, -30, -25, -20, -17, -15, -14, -13]  # closer together near the top
+    greys = colormaps["Greys"](np.linspace(0.5, 0.9, len(levels)))  # darker lines nearer the maximum
+    lines = axes.contour(mus, sigmas, grid, levels=levels, colors=greys, linewidths=1.0)
+    axes.clabel(lines, fmt="%g", fontsize=8, inline_spacing=3)
+    axes.plot(path[:, 0], path[:, 1], ".-", color="tab:orange", markersize=4, linewidth=1.2,
+              markevery=range(40), label="gradient ascent from A (dots: its first 40 steps)")
     for (mu, sigma), text, marker, colour in [
         (A, "A = N(50, 5)", "s", "tab:blue"),
         (B, "B = N(45, 8)", "^", "tab:red"),
-        (mle, f"MLE ({mle[0]:.3f}, {mle[1]:.3f})", "*", "white"),
+        (mle, f"MLE ({mle[0]:.3f}, {mle[1]:.3f})", "*", "gold"),
     ]:
         axes.plot([mu], [sigma], marker, color=colour, markeredgecolor="black", markersize=13,
                   label=f"{text}: ln L = {log_likelihood(data, mu, sigma):.2f}")
     axes.set_xlabel(r"$\mu$")
     axes.set_ylabel(r"$\sigma$")
-    axes.legend(loc="upper left", framealpha=0.9)
+    axes.legend(loc="upper right", framealpha=0.9)
     return fig
 # --8<-- [end:fig_contours]
 
