@@ -25,8 +25,7 @@ from snippets.maximum_likelihood import (
     gradient_ascent,
     mle_of_draws,
 )
-from tests.sitetools import page_source
-from tests.test_likelihood import run_page_code
+from tests.sitetools import page_source, run_page_doctests
 
 # Exact values from ../shared/WORKED_NUMBERS.md (computed independently of this code).
 MU_HAT, SIGMA_HAT = 52.295014871625426, 3.1673107704922443
@@ -227,5 +226,8 @@ def test_other_bad_input_raises_value_error(call, message):
         call()
 
 
-def test_every_python_block_of_the_page_runs_in_page_order():
-    run_page_code("maximum-likelihood.md")
+def test_the_doctests_of_the_functions_the_page_defines_pass():
+    """The page's blocks run in order (warnings as errors), then the examples of its docstrings pass."""
+    result = run_page_doctests("maximum-likelihood.md")
+    assert result.returncode == 0, f"docs/maximum-likelihood.md:\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
+    assert "doctest examples passed" in result.stdout
