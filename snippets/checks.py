@@ -29,12 +29,20 @@ __all__ = [
     "SUM_TOLERANCE",
     "as_float_array",
     "class_labels",
+    "distributions",
     "finite_array",
     "finite_number",
+    "label_array",
+    "log_distributions",
+    "number_in_range",
+    "observations",
+    "one_of",
     "ordered_interval",
     "positive_scale",
     "probabilities",
+    "probability",
     "probability_rows",
+    "whole_number",
 ]
 
 
@@ -174,8 +182,6 @@ def ordered_interval(low: Any, high: Any, names: tuple[str, str] = ("low", "high
 
 # --- Checks for losses over tensors with a class dimension (added with the cross-entropy chapters) ---
 
-__all__ += ["distributions", "label_array", "log_distributions", "number_in_range", "one_of"]
-
 
 def one_of(value: Any, choices: tuple[str, ...], name: str) -> str:
     """Read ``value`` as one of a fixed set of strings (a ``reduction`` mode, say)."""
@@ -264,3 +270,35 @@ def log_distributions(value: Any, name: str = "input", *, axis: int = 1, tol: fl
         )
     _sums_along(np.exp(array).sum(axis=axis), name, "exps of the log-probabilities", axis, tol)
     return array
+
+
+def observations(value: Any, name: str = "data") -> np.ndarray:
+    """Read ``value`` as a 1-D sample of finite observations; a single number counts as one observation."""
+    array = finite_array(value, name)
+    if array.ndim == 0:
+        array = array.reshape(1)
+    if array.ndim != 1:
+        raise ValueError(f"{name}: has shape {array.shape}, expected a 1-D sequence of observations")
+    return array
+
+
+def probability(value: Any, name: str = "p") -> float:
+    """Read ``value`` as one probability: a single number in [0, 1]."""
+    number = finite_number(value, name)
+    probabilities(number, name)
+    return number
+
+
+def whole_number(value: Any, name: str, *, low: int = 0, high: int | None = None, expected: str | None = None) -> int:
+    """Read ``value`` as an integer (Python or NumPy, not bool) with ``low <= value <= high``.
+
+    ``expected`` overrides the default wording of what was expected, e.g. "a positive number of flips".
+    """
+    valid = isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+    if valid and not (low <= value and (high is None or value <= high)):
+        valid = False
+    if not valid:
+        if expected is None:
+            expected = f"an integer >= {low}" if high is None else f"an integer between {low} and {high}"
+        raise ValueError(f"{name}: is {value!r}, expected {expected}")
+    return int(value)

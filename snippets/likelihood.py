@@ -77,7 +77,7 @@ def within_k_sigma(k: float, mu: float, sigma: float) -> tuple[float, float, flo
 # --8<-- [start:numpy]
 import numpy as np
 
-from snippets.checks import finite_array, finite_number, positive_scale
+from snippets.checks import finite_array, finite_number, observations, positive_scale
 
 
 def normal_pdf(x, mu: float, sigma: float) -> np.ndarray:
@@ -99,7 +99,7 @@ def likelihood(data, mu: float, sigma: float) -> float:
     >>> print(f"{likelihood(five_points(), *A):.4e}")
     7.0029e-07
     """
-    data = finite_array(data, "data")
+    data = observations(data, "data")  # a 1-D sample
     return float(np.prod(normal_pdf(data, mu, sigma)))
 # --8<-- [end:numpy]
 
@@ -108,7 +108,7 @@ def likelihood(data, mu: float, sigma: float) -> float:
 import torch
 from torch.distributions import Normal
 
-from snippets.checks import finite_array, finite_number, positive_scale
+from snippets.checks import finite_number, observations, positive_scale
 
 
 def likelihood_torch(data, mu: float, sigma: float) -> torch.Tensor:
@@ -117,7 +117,7 @@ def likelihood_torch(data, mu: float, sigma: float) -> torch.Tensor:
     >>> print(f"{likelihood_torch(five_points(), *B).item():.4e}")
     2.6068e-08
     """
-    x = torch.as_tensor(finite_array(data, "data"))  # float64
+    x = torch.as_tensor(observations(data, "data"))  # float64, 1-D
     mu = torch.tensor(finite_number(mu, "mu"), dtype=torch.float64)
     sigma = torch.tensor(positive_scale(sigma, "sigma"), dtype=torch.float64)
     distribution = Normal(mu, sigma)
@@ -128,7 +128,7 @@ def likelihood_torch(data, mu: float, sigma: float) -> torch.Tensor:
 # --8<-- [start:rounded]
 import numpy as np
 
-from snippets.checks import finite_array
+from snippets.checks import observations, whole_number
 
 
 def rounded_product(data, mu: float, sigma: float, places: int = 4) -> float:
@@ -139,15 +139,14 @@ def rounded_product(data, mu: float, sigma: float, places: int = 4) -> float:
     >>> print(rounded_product(five_points(), *A))
     6.99072501e-07
     """
-    if not isinstance(places, int) or places < 0:
-        raise ValueError(f"places: is {places!r}, expected a non-negative integer")
-    data = finite_array(data, "data")
+    places = whole_number(places, "places", expected="a non-negative integer")
+    data = observations(data, "data")
     return float(np.prod(np.round(normal_pdf(data, mu, sigma), places)))
 # --8<-- [end:rounded]
 
 
 # --8<-- [start:density_vs_probability]
-from snippets.checks import positive_scale
+from snippets.checks import finite_number, positive_scale
 
 
 def density_and_small_interval(mu: float, sigma: float, width: float) -> tuple[float, float]:
@@ -159,6 +158,7 @@ def density_and_small_interval(mu: float, sigma: float, width: float) -> tuple[f
     >>> print(f"{density:.4f} {p:.4f}")
     3.9894 0.3829
     """
+    mu, sigma = finite_number(mu, "mu"), positive_scale(sigma, "sigma")
     width = positive_scale(width, "width")
     density = float(normal_pdf([mu], mu, sigma)[0])
     return density, interval_probability(mu - width / 2, mu + width / 2, mu, sigma)
@@ -228,7 +228,7 @@ _SOURCE = "seed 002"
 
 #: Every number the chapter states.
 WORKED_NUMBERS = [
-    WorkedNumber("the five data points, shown to 4 places", _SOURCE, "[48.8292 49.3087 52.4836 53.2384 57.6151]",
+    WorkedNumber("the five data points, shown to 4 places", "site", "[48.8292 49.3087 52.4836 53.2384 57.6151]",
                  _DATA, lambda: five_points(), "likelihood.md",
                  "`[{:.4f} {:.4f} {:.4f} {:.4f} {:.4f}]`", abs_tol=5e-9),
     WorkedNumber("P(50 <= X <= 52.5), X ~ N(mu=50, sigma=2.5)", _SOURCE, "0.3413", 0.3413447460685429,
@@ -271,7 +271,7 @@ WORKED_NUMBERS = [
                  rel_tol=1e-12),
     WorkedNumber("the five data points, in the table", "site", "-", _DATA, lambda: five_points(), "likelihood.md",
                  "| the data | {:.4f} | {:.4f} | {:.4f} | {:.4f} | {:.4f} |", abs_tol=5e-9),
-    WorkedNumber("the article's 0.68/2, taken literally", _SOURCE, "0.68/2 ≈ 0.3413", 0.34,
+    WorkedNumber("the article's 0.68/2, taken literally", "site", "0.68/2 ≈ 0.3413", 0.34,
                  lambda: 0.68 / 2, "likelihood.md", "0.68/2 = {:.2f}", rel_tol=1e-12),
     WorkedNumber("the one-sigma probability, to 4 places", "site", "68%", 0.6826894921,
                  lambda: within_k_sigma(1, 50, 2.5)[2], "likelihood.md",
@@ -284,7 +284,7 @@ WORKED_NUMBERS = [
                  lambda: [1 - rounded_product(five_points(), *d) / likelihood(five_points(), *d) for d in (A, B)],
                  "likelihood.md", "the article's value for A is {:.3%} below the exact one, and for B {:.3%} below",
                  rel_tol=1e-8),
-    WorkedNumber("the sample's own mean and standard deviation (divided by n)", _SOURCE, "52.295, 3.167",
+    WorkedNumber("the sample's own mean and standard deviation (divided by n)", "site", "52.295, 3.167",
                  (52.295014871625426, 3.1673107704922443),
                  lambda: (float(np.mean(five_points())), float(np.std(five_points()))), "likelihood.md",
                  "$\\bar x = {:.3f}$ and $\\hat\\sigma = {:.3f}$", rel_tol=1e-12),

@@ -32,7 +32,10 @@ def log_two_ways(probs) -> tuple[float, float]:
     >>> print(log_of_product, sum_of_logs)
     -11.800607681274414 -11.800607681274414
     """
-    values = probabilities(probs, "probs").ravel().tolist()
+    array = probabilities(probs, "probs")
+    if array.ndim > 1:
+        raise ValueError(f"probs: has shape {array.shape}, expected a 1-D sequence of probabilities")
+    values = array.ravel().tolist()
     if 0.0 in values:
         raise ValueError("probs: contains 0, expected probabilities in (0, 1] (the log of 0 is -inf)")
     product = math.prod(values)
@@ -77,9 +80,10 @@ def first_unequal_triple(step: float = 0.01) -> tuple[float, float, float]:
     >>> print(first_unequal_triple())
     (0.01, 0.01, 0.02)
     """
+    step = finite_number(step, "step")
     if not 0 < step < 1:
         raise ValueError(f"step: is {step!r}, expected a number in (0, 1)")
-    grid = [round(i * step, 10) for i in range(1, int(round(1 / step)) + 1)]
+    grid = [round(i * step, 10) for i in range(1, math.floor(1 / step + 1e-9) + 1)]  # step, 2 step, ... <= 1
     for triple in itertools.combinations_with_replacement(grid, 3):
         log_of_product, sum_of_logs = log_two_ways(triple)
         if log_of_product != sum_of_logs:
@@ -91,7 +95,7 @@ def first_unequal_triple(step: float = 0.01) -> tuple[float, float, float]:
 # --8<-- [start:underflow_numpy]
 import numpy as np
 
-from snippets.checks import probabilities
+from snippets.checks import probability, whole_number
 
 
 def product_and_log_sum(p: float, count: int, dtype=np.float64) -> tuple[float, float]:
@@ -102,9 +106,14 @@ def product_and_log_sum(p: float, count: int, dtype=np.float64) -> tuple[float, 
     >>> print(product_and_log_sum(0.5, 1000, np.float64))
     (9.332636185032189e-302, -693.1471805599454)
     """
-    if not isinstance(count, int) or count < 1:
-        raise ValueError(f"count: is {count!r}, expected a positive integer")
-    (p,) = probabilities([p], "p")
+    count = whole_number(count, "count", low=1, expected="a positive integer")
+    p = probability(p, "p")
+    try:
+        floating = np.dtype(dtype).kind == "f"
+    except TypeError:  # not a dtype at all
+        floating = False
+    if not floating:
+        raise ValueError(f"dtype: is {dtype!r}, expected a floating-point type such as np.float32 or np.float64")
     values = np.full(count, p, dtype=dtype)
     product = np.multiply.reduce(values, dtype=dtype)  # one rounding per factor
     with np.errstate(divide="ignore"):
@@ -116,7 +125,7 @@ def product_and_log_sum(p: float, count: int, dtype=np.float64) -> tuple[float, 
 # --8<-- [start:underflow_torch]
 import torch
 
-from snippets.checks import probabilities
+from snippets.checks import probability, whole_number
 
 
 def product_and_log_sum_torch(p: float, count: int, dtype=torch.float64) -> tuple[float, float]:
@@ -126,9 +135,10 @@ def product_and_log_sum_torch(p: float, count: int, dtype=torch.float64) -> tupl
     >>> print(product, round(log_sum, 2))
     0.0 -693.15
     """
-    if not isinstance(count, int) or count < 1:
-        raise ValueError(f"count: is {count!r}, expected a positive integer")
-    (p,) = probabilities([p], "p")
+    count = whole_number(count, "count", low=1, expected="a positive integer")
+    p = probability(p, "p")
+    if not isinstance(dtype, torch.dtype) or not dtype.is_floating_point:
+        raise ValueError(f"dtype: is {dtype!r}, expected a floating-point type such as torch.float32")
     values = torch.full((count,), p, dtype=dtype)
     return values.prod().item(), values.log().sum().item()
 # --8<-- [end:underflow_torch]
@@ -147,6 +157,8 @@ def naive_softmax(logits) -> np.ndarray:
     [nan nan nan]
     """
     z = finite_array(logits, "logits")
+    if z.ndim == 0:
+        raise ValueError("logits: is a single number, expected a vector of logits (or a batch, classes last)")
     with np.errstate(over="ignore", invalid="ignore"):  # exp(1000) = inf, inf / inf = nan
         e = np.exp(z)
         return e / e.sum(axis=-1, keepdims=True)
@@ -159,6 +171,8 @@ def stable_softmax(logits) -> np.ndarray:
     [0.09003057 0.24472847 0.66524096]
     """
     z = finite_array(logits, "logits")
+    if z.ndim == 0:
+        raise ValueError("logits: is a single number, expected a vector of logits (or a batch, classes last)")
     shifted = z - z.max(axis=-1, keepdims=True)  # every exponent is <= 0 now
     e = np.exp(shifted)
     return e / e.sum(axis=-1, keepdims=True)
@@ -171,6 +185,8 @@ def log_sum_exp(logits) -> float:
     1002.407606
     """
     z = finite_array(logits, "logits")
+    if z.ndim != 1:
+        raise ValueError(f"logits: has shape {z.shape}, expected a 1-D vector of logits")
     m = z.max()
     return float(m + np.log(np.exp(z - m).sum()))
 # --8<-- [end:softmax_numpy]
@@ -191,7 +207,8 @@ def stable_softmax_torch(logits: torch.Tensor) -> torch.Tensor:
     >>> print(torch.softmax(z, dim=-1).numpy().round(8))
     [0.09003057 0.24472847 0.66524096]
     """
-    finite_array(logits, "logits")
+    if finite_array(logits, "logits").ndim == 0:
+        raise ValueError("logits: is a single number, expected a vector of logits (or a batch, classes last)")
     z = torch.as_tensor(logits)
     shifted = z - z.max(dim=-1, keepdim=True).values
     return shifted.exp() / shifted.exp().sum(dim=-1, keepdim=True)
@@ -201,7 +218,7 @@ def stable_softmax_torch(logits: torch.Tensor) -> torch.Tensor:
 # --8<-- [start:gaussian_numpy]
 import numpy as np
 
-from snippets.checks import finite_array, finite_number, positive_scale
+from snippets.checks import finite_array, finite_number, observations, positive_scale
 from snippets.likelihood import five_points
 
 
@@ -223,7 +240,7 @@ def log_likelihood(data, mu: float, sigma: float) -> float:
     >>> print(f"{log_likelihood(five_points(), mu=50, sigma=5):.4f}")
     -14.1718
     """
-    data = finite_array(data, "data")
+    data = observations(data, "data")  # a 1-D sample
     return float(normal_log_pdf(data, mu, sigma).sum())
 # --8<-- [end:gaussian_numpy]
 
@@ -232,7 +249,7 @@ def log_likelihood(data, mu: float, sigma: float) -> float:
 import torch
 from torch.distributions import Normal
 
-from snippets.checks import finite_array, finite_number, positive_scale
+from snippets.checks import finite_number, observations, positive_scale
 from snippets.likelihood import five_points
 
 
@@ -242,7 +259,7 @@ def log_likelihood_torch(data, mu, sigma) -> torch.Tensor:
     >>> print(f"{log_likelihood_torch(five_points(), 50.0, 5.0).item():.4f}")
     -14.1718
     """
-    x = torch.as_tensor(finite_array(data, "data"))  # float64
+    x = torch.as_tensor(observations(data, "data"))  # float64, 1-D
     finite_number(mu.detach() if torch.is_tensor(mu) else mu, "mu")
     positive_scale(sigma.detach() if torch.is_tensor(sigma) else sigma, "sigma")
     mu, sigma = (torch.as_tensor(v, dtype=torch.float64) for v in (mu, sigma))  # keeps gradients

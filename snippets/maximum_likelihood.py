@@ -18,7 +18,7 @@ from snippets.log_likelihood import log_likelihood
 # --8<-- [start:closed_form_numpy]
 import numpy as np
 
-from snippets.checks import finite_array
+from snippets.checks import observations
 from snippets.likelihood import five_points
 
 
@@ -31,9 +31,11 @@ def gaussian_mle(data) -> tuple[float, float]:
     >>> print(mu_hat, sigma_hat)
     52.295014871625426 3.1673107704922443
     """
-    x = finite_array(data, "data")
+    x = observations(data, "data")
     if x.size < 2:
         raise ValueError(f"data: has {x.size} value, expected at least 2 to estimate a spread")
+    if np.all(x == x[0]):  # sigma_hat would be 0: the likelihood grows without bound as sigma shrinks
+        raise ValueError(f"data: all {x.size} values equal {x[0]:g}, expected at least two different values")
     return float(x.mean()), float(x.std(ddof=0))
 # --8<-- [end:closed_form_numpy]
 
@@ -41,7 +43,7 @@ def gaussian_mle(data) -> tuple[float, float]:
 # --8<-- [start:closed_form_torch]
 import torch
 
-from snippets.checks import finite_array
+from snippets.checks import observations
 from snippets.likelihood import five_points
 
 
@@ -52,15 +54,19 @@ def gaussian_mle_torch(data) -> tuple[torch.Tensor, torch.Tensor]:
     >>> print(f"{mu_hat.item():.6f} {sigma_hat.item():.6f}")
     52.295015 3.167311
     """
-    x = torch.as_tensor(finite_array(data, "data"))
+    x = torch.as_tensor(observations(data, "data"))
     if x.numel() < 2:
         raise ValueError(f"data: has {x.numel()} value, expected at least 2 to estimate a spread")
+    if torch.all(x == x[0]):  # sigma_hat would be 0: the likelihood grows without bound as sigma shrinks
+        raise ValueError(f"data: all {x.numel()} values equal {x[0].item():g}, expected at least two different values")
     return x.mean(), x.std(correction=0)
 # --8<-- [end:closed_form_torch]
 
 
 # --8<-- [start:more_draws]
 import numpy as np
+
+from snippets.checks import whole_number
 
 
 def mle_of_draws(n: int, seed: int = 42) -> tuple[float, float]:
@@ -69,8 +75,8 @@ def mle_of_draws(n: int, seed: int = 42) -> tuple[float, float]:
     >>> print([f"{value:.3f}" for value in mle_of_draws(10_000)])
     ['49.989', '5.017']
     """
-    if not isinstance(n, int) or isinstance(n, bool) or n < 2:
-        raise ValueError(f"n: is {n!r}, expected an integer number of draws >= 2")
+    n = whole_number(n, "n", low=2, expected="an integer number of draws >= 2")
+    seed = whole_number(seed, "seed", high=2**32 - 1, expected="an integer seed between 0 and 2**32 - 1")
     return gaussian_mle(np.random.RandomState(seed).normal(50, 5, n))
 # --8<-- [end:more_draws]
 
@@ -78,7 +84,7 @@ def mle_of_draws(n: int, seed: int = 42) -> tuple[float, float]:
 # --8<-- [start:max_log_likelihood]
 import math
 
-import numpy as np
+from snippets.checks import observations
 
 
 def gaussian_max_log_likelihood(data) -> float:
@@ -89,8 +95,9 @@ def gaussian_max_log_likelihood(data) -> float:
     >>> print(f"{gaussian_max_log_likelihood(five_points() / 100):.4f}")
     10.1667
     """
-    _, sigma_hat = gaussian_mle(data)
-    n = np.size(data)
+    x = observations(data, "data")
+    _, sigma_hat = gaussian_mle(x)
+    n = x.size
     return -n / 2 * (1 + math.log(2 * math.pi * sigma_hat**2))
 # --8<-- [end:max_log_likelihood]
 
@@ -101,7 +108,7 @@ import math
 import torch
 from torch.distributions import Normal
 
-from snippets.checks import finite_array, finite_number, positive_scale
+from snippets.checks import finite_array, finite_number, observations, positive_scale, whole_number
 
 
 def gradient_ascent(
@@ -118,10 +125,9 @@ def gradient_ascent(
     >>> print(len(path) - 1, f"{mu:.10f} {sigma:.10f}")
     300 52.2950148716 3.1673107705
     """
-    x = torch.as_tensor(finite_array(data, "data"))
+    x = torch.as_tensor(observations(data, "data"))
     lr = positive_scale(lr, "lr")
-    if not isinstance(steps, int) or steps < 1:
-        raise ValueError(f"steps: is {steps!r}, expected a positive integer")
+    steps = whole_number(steps, "steps", low=1, expected="a positive integer")
     mu = torch.tensor(finite_number(mu, "mu"), dtype=torch.float64, requires_grad=True)
     s = math.log(positive_scale(sigma, "sigma"))
     log_sigma = torch.tensor(s, dtype=torch.float64, requires_grad=True)
@@ -133,31 +139,38 @@ def gradient_ascent(
             mu += lr * grad_mu
             log_sigma += lr * grad_log_sigma
         path.append((mu.item(), log_sigma.exp().item()))
+        if not (math.isfinite(path[-1][0]) and 0 < path[-1][1] < math.inf):  # overshot: sigma hit 0 or inf
+            raise ValueError(f"lr: is {lr:g}, the ascent diverged at step {len(path) - 1} "
+                             f"(mu = {path[-1][0]:g}, sigma = {path[-1][1]:g}), expected a smaller learning rate")
     return path
 
 
 def distances_to(path: list[tuple[float, float]], target: tuple[float, float]) -> list[float]:
-    """Euclidean distance of each (mu, sigma) on the path to ``target``.
+    """Euclidean distance of each (mu, sigma) on the path to ``target``: how far the ascent still has to go.
 
     >>> path = gradient_ascent(five_points(), mu=50.0, sigma=5.0, steps=1)
     >>> print([f"{d:.3f}" for d in distances_to(path, gaussian_mle(five_points()))])
     ['2.937', '2.241']
     """
-    return [math.hypot(mu - target[0], sigma - target[1]) for mu, sigma in path]
+    points = finite_array(path, "path")
+    if points.ndim != 2 or points.shape[1] != 2:
+        raise ValueError(f"path: has shape {points.shape}, expected a sequence of (mu, sigma) pairs")
+    goal = finite_array(target, "target")
+    if goal.shape != (2,):
+        raise ValueError(f"target: has shape {goal.shape}, expected one (mu, sigma) pair")
+    return [math.hypot(mu - goal[0], sigma - goal[1]) for mu, sigma in points.tolist()]
 # --8<-- [end:ascent]
 
 
 # --8<-- [start:bernoulli_numpy]
 import numpy as np
 
-from snippets.checks import probabilities
+from snippets.checks import probability, whole_number
 
 
 def _heads_and_flips(k: int, n: int) -> tuple[int, int]:
-    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
-        raise ValueError(f"n: is {n!r}, expected a positive number of flips")
-    if not isinstance(k, int) or isinstance(k, bool) or not 0 <= k <= n:
-        raise ValueError(f"k: is {k!r}, expected a number of heads between 0 and n = {n}")
+    n = whole_number(n, "n", low=1, expected="a positive number of flips")
+    k = whole_number(k, "k", high=n, expected=f"a number of heads between 0 and n = {n}")
     return k, n
 
 
@@ -181,7 +194,7 @@ def bernoulli_mean_nll(p: float, k: int, n: int) -> float:
     0.610864 0.693147
     """
     k, n = _heads_and_flips(k, n)
-    (p,) = probabilities([p], "p")
+    p = probability(p, "p")
     q = k / n
     with np.errstate(divide="ignore"):  # ln 0 = -inf: a model that rules out what happened
         log_p, log_not_p = np.log(p), np.log1p(-p)
@@ -195,7 +208,7 @@ def bernoulli_mean_nll(p: float, k: int, n: int) -> float:
 import torch
 import torch.nn.functional as F
 
-from snippets.checks import probabilities
+from snippets.checks import finite_array, probability
 
 
 def coin_mean_nll_torch(p: float, flips) -> torch.Tensor:
@@ -205,10 +218,15 @@ def coin_mean_nll_torch(p: float, flips) -> torch.Tensor:
     >>> print(f"{coin_mean_nll_torch(0.7, flips).item():.6f}")
     0.610864
     """
-    outcomes = torch.as_tensor(probabilities(flips, "flips"))
-    if not torch.all((outcomes == 0) | (outcomes == 1)):
-        raise ValueError("flips: expected outcomes 0 (tails) or 1 (heads)")
-    (p,) = probabilities([p], "p")
+    outcomes = torch.as_tensor(finite_array(flips, "flips"))
+    if outcomes.ndim != 1:
+        raise ValueError(f"flips: has shape {tuple(outcomes.shape)}, expected a 1-D sequence of outcomes")
+    odd = outcomes[(outcomes != 0) & (outcomes != 1)]
+    if odd.numel():
+        raise ValueError(f"flips: contains {odd[0].item():g}, expected outcomes 0 (tails) or 1 (heads)")
+    p = probability(p, "p")
+    if (p == 0 and outcomes.any()) or (p == 1 and not outcomes.all()):  # a flip the model rules out
+        return torch.tensor(float("inf"), dtype=outcomes.dtype)  # binary_cross_entropy would clamp ln 0 at -100
     return F.binary_cross_entropy(torch.full_like(outcomes, p), outcomes)
 # --8<-- [end:bernoulli_torch]
 
@@ -218,36 +236,37 @@ def coin_mean_nll_torch(p: float, flips) -> torch.Tensor:
 def contour_figure():
     """The log-likelihood of the five points over (mu, sigma), with A, B, the MLE and the ascent path."""
     import numpy as np
+    from matplotlib import colormaps
     from matplotlib.figure import Figure
 
     from snippets.likelihood import A, B, five_points
     from snippets.log_likelihood import log_likelihood
 
     data = five_points()
-    mus = np.linspace(40, 62, 133)
-    sigmas = np.linspace(1.5, 10, 103)
+    mus = np.linspace(40, 62, 89)
+    sigmas = np.linspace(1.5, 10, 69)
     grid = np.array([[log_likelihood(data, mu, sigma) for mu in mus] for sigma in sigmas])
     mle = gaussian_mle(data)
     path = np.array(gradient_ascent(data, *A))
 
     fig = Figure(figsize=(7.5, 5.0), layout="constrained")
     axes = fig.subplots()
-    levels = np.arange(-30, -12.5, 1.0)
-    filled = axes.contourf(mus, sigmas, np.maximum(grid, levels[0]), levels=[*levels, grid.max()], cmap="viridis")
-    axes.contour(mus, sigmas, grid, levels=levels, colors="white", linewidths=0.5, alpha=0.6)
-    fig.colorbar(filled, ax=axes, label=r"$\ln L(\mu, \sigma)$ (clipped at -30)")
-    axes.plot(path[:, 0], path[:, 1], ".-", color="tab:orange", markersize=3, linewidth=1,
-              label="gradient ascent from A")
+    levels = [-60, -40, -30, -25, -20, -17, -15, -14, -13]  # closer together near the top
+    greys = colormaps["Greys"](np.linspace(0.5, 0.9, len(levels)))  # darker lines nearer the maximum
+    lines = axes.contour(mus, sigmas, grid, levels=levels, colors=greys, linewidths=1.0)
+    axes.clabel(lines, fmt="%g", fontsize=8, inline_spacing=3)
+    axes.plot(path[:, 0], path[:, 1], ".-", color="tab:orange", markersize=4, linewidth=1.2,
+              markevery=range(40), label="gradient ascent from A (dots: its first 40 steps)")
     for (mu, sigma), text, marker, colour in [
         (A, "A = N(50, 5)", "s", "tab:blue"),
         (B, "B = N(45, 8)", "^", "tab:red"),
-        (mle, f"MLE ({mle[0]:.3f}, {mle[1]:.3f})", "*", "white"),
+        (mle, f"MLE ({mle[0]:.3f}, {mle[1]:.3f})", "*", "gold"),
     ]:
         axes.plot([mu], [sigma], marker, color=colour, markeredgecolor="black", markersize=13,
                   label=f"{text}: ln L = {log_likelihood(data, mu, sigma):.2f}")
     axes.set_xlabel(r"$\mu$")
     axes.set_ylabel(r"$\sigma$")
-    axes.legend(loc="upper left", framealpha=0.9)
+    axes.legend(loc="upper right", framealpha=0.9)
     return fig
 # --8<-- [end:fig_contours]
 

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -297,6 +298,51 @@ def run_blocks(blocks: list[str], cwd: Path = ROOT, timeout: float = 300, label:
     failed = re.search(r"^@@FAILED-BLOCK (\d+)\n", result.stderr, re.M)
     stderr = result.stderr[: failed.start()] + result.stderr[failed.end():] if failed else result.stderr
     return PageRun(result.returncode, result.stdout, stderr, int(failed[1]) if failed else None)
+
+
+# --- Doctests of the functions a page defines ---
+
+#: A fenced Python block of a Markdown page, at any indentation (inside tabs and admonitions too).
+_MARKDOWN_PYTHON = re.compile(r"^(?P<indent>[ \t]*)```python\n(?P<body>.*?)^(?P=indent)```", re.M | re.S)
+
+#: Run last, in the namespace the page's blocks built: the doctests of every function the page
+#: itself defined (not the ones it imported), as a reader checking the examples would.
+_PAGE_DOCTESTS = r"""
+import doctest as _doctest
+_finder, _runner = _doctest.DocTestFinder(recurse=False), _doctest.DocTestRunner()
+for _name, _object in sorted(globals().items()):
+    if callable(_object) and getattr(_object, "__module__", None) == "__main__":
+        for _test in _finder.find(_object, _name, module=False, globs=dict(globals())):
+            _runner.run(_test)
+_results = _runner.summarize(verbose=False)
+if _results.failed or not _results.attempted:
+    raise SystemExit(f"{_results.failed} of {_results.attempted} doctest examples of the page's functions failed")
+print(f"{_results.attempted} doctest examples passed")
+"""
+
+
+def markdown_python_blocks(page: str) -> list[str]:
+    """The Python blocks of ``docs/<page>`` in page order, each include replaced by the lines it includes."""
+    blocks = []
+    for fence in _MARKDOWN_PYTHON.finditer(page_source(page)):
+        body = textwrap.dedent(fence["body"])
+        blocks.append(INCLUDE.sub(lambda m: textwrap.dedent(section_text(m["path"], m["section"])), body))
+    return blocks
+
+
+def run_page_doctests(page: str) -> PageRun:
+    """Run the page's Python blocks with warnings as errors, then the doctests of the functions they define.
+
+    tests/test_code_blocks.py already runs every block as copied from the built page; this adds
+    that the examples in the docstrings a reader sees on the page hold in the page's own namespace.
+    Tracebacks name ``part <n>``: part 1 turns warnings into errors, parts 2 to n - 1 are the
+    page's blocks in order, the last part runs the doctests.
+    """
+    blocks = markdown_python_blocks(page)
+    if not blocks:
+        raise LookupError(f"docs/{page} has no Python blocks")
+    warnings_as_errors = "import warnings\nwarnings.simplefilter('error')"
+    return run_blocks([warnings_as_errors, *blocks, _PAGE_DOCTESTS], label=f"docs/{page} part")
 
 
 # --- Links of the rendered HTML ---

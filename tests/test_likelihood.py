@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import math
 import re
-import subprocess
-import sys
-import textwrap
 
 import numpy as np
 import pytest
 import torch
 from torch.distributions import Normal
 
-from snippets.checks import finite_number, ordered_interval
+from snippets.checks import finite_number, observations, ordered_interval, probability, whole_number
 from snippets.likelihood import (
     A,
     B,
@@ -29,7 +26,7 @@ from snippets.likelihood import (
     two_normals_figure,
     within_k_sigma,
 )
-from tests.sitetools import DOCS, INCLUDE, ROOT, page_source, section_text
+from tests.sitetools import page_source, run_page_doctests
 
 # Exact values from ../shared/WORKED_NUMBERS.md (computed independently of this code).
 DATA = [48.82923313, 49.30867849, 52.48357077, 53.23844269, 57.61514928]
@@ -121,6 +118,11 @@ def test_new_generic_checks():
         ordered_interval(3, 2, names=("a", "b"))
     with pytest.raises(ValueError, match="high: contains infinity"):
         ordered_interval(0, math.inf)
+    assert observations(3.5).tolist() == [3.5]  # one number is one observation
+    assert observations(torch.tensor([1.0, 2.0])).tolist() == [1.0, 2.0]
+    assert probability(np.float32(0.25)) == 0.25 and probability(1) == 1.0
+    assert whole_number(np.int64(3), "n") == 3 and type(whole_number(np.int64(3), "n")) is int
+    assert whole_number(10, "k", high=10) == 10
 
 
 # The "Bad input" table of docs/likelihood.md: each row's call and the message it documents.
@@ -174,37 +176,8 @@ def test_two_normals_figure_draws_each_points_height_under_a_and_b():
     assert heights == sorted(DENSITIES_A_4DP + DENSITIES_B_4DP)
 
 
-# --- The page's code: every Python block, includes expanded, run in order in a fresh interpreter ---
-
-FENCE = re.compile(r"^(?P<indent>[ \t]*)```python\n(?P<body>.*?)^(?P=indent)```", re.M | re.S)
-
-
-def page_code(page: str) -> str:
-    """The page's Python blocks in order, each include replaced by the lines it includes."""
-    blocks = []
-    for fence in FENCE.finditer((DOCS / page).read_text(encoding="utf-8")):
-        body = textwrap.dedent(fence["body"])
-        expanded = INCLUDE.sub(lambda m: textwrap.dedent(section_text(m["path"], m["section"])), body)
-        blocks.append(expanded)
-    assert blocks, f"{page} has no Python blocks"
-    return "\n\n".join(blocks)
-
-
-#: Appended to the page's code: run the doctests of the functions the page defined, as a reader would.
-_RUN_DOCTESTS = """
-import doctest, sys
-_failed, _tried = doctest.testmod(sys.modules["__main__"])
-print(f"{_tried} examples")
-sys.exit(1 if _failed or not _tried else 0)
-"""
-
-
-def run_page_code(page: str) -> None:
-    """Run the page's code in a fresh interpreter from the repository root, then its doctests."""
-    result = subprocess.run([sys.executable, "-W", "error", "-c", page_code(page) + _RUN_DOCTESTS], cwd=ROOT,
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, f"the code of {page} fails when run in page order:\n{result.stdout}{result.stderr}"
-
-
-def test_every_python_block_of_the_page_runs_in_page_order():
-    run_page_code("likelihood.md")
+def test_the_doctests_of_the_functions_the_page_defines_pass():
+    """The page's blocks run in order (warnings as errors), then the examples of its docstrings pass."""
+    result = run_page_doctests("likelihood.md")
+    assert result.returncode == 0, f"docs/likelihood.md:\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
+    assert "doctest examples passed" in result.stdout

@@ -27,8 +27,7 @@ from snippets.log_likelihood import (
     stable_softmax,
     stable_softmax_torch,
 )
-from tests.sitetools import page_source
-from tests.test_likelihood import run_page_code
+from tests.sitetools import page_source, run_page_doctests
 
 # Exact values from ../shared/WORKED_NUMBERS.md (computed independently of this code).
 SOURCE_LOG_SUM = -11.800607681274414
@@ -206,5 +205,8 @@ def test_other_bad_input_raises_value_error(call, message):
         call()
 
 
-def test_every_python_block_of_the_page_runs_in_page_order():
-    run_page_code("log-likelihood.md")
+def test_the_doctests_of_the_functions_the_page_defines_pass():
+    """The page's blocks run in order (warnings as errors), then the examples of its docstrings pass."""
+    result = run_page_doctests("log-likelihood.md")
+    assert result.returncode == 0, f"docs/log-likelihood.md:\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
+    assert "doctest examples passed" in result.stdout

@@ -25,8 +25,7 @@ from snippets.maximum_likelihood import (
     gradient_ascent,
     mle_of_draws,
 )
-from tests.sitetools import page_source
-from tests.test_likelihood import run_page_code
+from tests.sitetools import page_source, run_page_doctests
 
 # Exact values from ../shared/WORKED_NUMBERS.md (computed independently of this code).
 MU_HAT, SIGMA_HAT = 52.295014871625426, 3.1673107704922443
@@ -163,6 +162,20 @@ def test_coin_edge_cases():
     assert bernoulli_mean_nll(0.0, 1, 5) == math.inf  # rules out what happened
 
 
+def test_the_torch_coin_nll_is_infinite_where_the_model_rules_out_a_flip():
+    """binary_cross_entropy clamps ln 0 at -100 (it would say 50.0 here); -ln 0 is infinite."""
+    flips = torch.tensor([1.0, 0.0], dtype=torch.float64)
+    assert coin_mean_nll_torch(0.0, flips).item() == math.inf  # heads seen, P(heads) = 0
+    assert coin_mean_nll_torch(1.0, flips).item() == math.inf  # tails seen, P(heads) = 1
+    assert coin_mean_nll_torch(0.0, torch.zeros(3, dtype=torch.float64)).item() == 0.0  # all tails, as predicted
+    assert coin_mean_nll_torch(1.0, torch.ones(3, dtype=torch.float64)).item() == 0.0
+
+
+def test_numpy_integers_count_as_integers():
+    assert bernoulli_mle(np.int64(7), np.int64(10)) == 0.7
+    assert bernoulli_mean_nll(0.5, np.int32(7), 10) == pytest.approx(math.log(2), rel=1e-14)
+
+
 def test_contour_figure_marks_a_b_and_the_mle():
     axes = contour_figure().axes[0]
     points = {line.get_label().split(":")[0]: (line.get_xdata()[0], line.get_ydata()[0])
@@ -204,7 +217,7 @@ def test_documented_bad_input_raises_the_documented_message(call, message):
         (lambda: bernoulli_mle(3, 0), "n: is 0"),
         (lambda: bernoulli_mle(2.5, 10), "k: is 2.5"),
         (lambda: bernoulli_mean_nll(-0.2, 7, 10), "p: contains -0.2"),
-        (lambda: coin_mean_nll_torch(0.5, [0.5, 1.0]), "flips: expected outcomes 0 (tails) or 1 (heads)"),
+        (lambda: coin_mean_nll_torch(0.5, [0.5, 1.0]), "flips: contains 0.5, expected outcomes 0 (tails) or 1 (heads)"),
         (lambda: coin_mean_nll_torch(2.0, [1.0, 0.0]), "p: contains 2"),
     ],
 )
@@ -213,5 +226,8 @@ def test_other_bad_input_raises_value_error(call, message):
         call()
 
 
-def test_every_python_block_of_the_page_runs_in_page_order():
-    run_page_code("maximum-likelihood.md")
+def test_the_doctests_of_the_functions_the_page_defines_pass():
+    """The page's blocks run in order (warnings as errors), then the examples of its docstrings pass."""
+    result = run_page_doctests("maximum-likelihood.md")
+    assert result.returncode == 0, f"docs/maximum-likelihood.md:\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
+    assert "doctest examples passed" in result.stdout
