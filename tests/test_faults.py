@@ -156,7 +156,7 @@ def _stated_with_a_digit_changed(entry: WorkedNumber) -> tuple[str, str]:
         if digits:
             i = digits[-1]
             return text, text[:i] + str((int(text[i]) + 1) % 10) + text[i + 1:]
-        for word, other in (("True", "False"), ("False", "True"), ("nan", "inf")):
+        for word, other in (("True", "False"), ("False", "True"), ("nan", "inf"), ("inf", "nan")):
             if word in text[start:end]:
                 return text, text[:start] + text[start:end].replace(word, other) + text[end:]
     raise ValueError(f"{entry.what}: the prose {entry.prose!r} states no digit to change")
