@@ -200,12 +200,99 @@ _NOTEBOOK_MATHJAX = re.compile(
 
 
 def clean_notebook_html(html: str) -> str:
-    """Remove the empty ``<script src="">`` and the MathJax 2 config from a notebook page.
+    """Slim a notebook page: drop nbconvert's MathJax 2 leftovers and its unused CSS.
 
-    The empty script makes the browser report an error; the site's MathJax 3 typesets
-    the notebook's Markdown cells (see ``docs/javascripts/mathjax.js``).
+    The empty ``<script src="">`` makes the browser report an error, and the site's
+    MathJax 3 typesets the notebook's Markdown cells (see ``docs/javascripts/mathjax.js``).
+    nbconvert also inlines all of JupyterLab's stylesheet (about 570 kB); only the rules
+    that can match an element of the page are kept.
     """
-    return _NOTEBOOK_MATHJAX.sub("", html)
+    html = _NOTEBOOK_MATHJAX.sub("", html)
+    classes = set(_CLASS_ATTRIBUTE_WORDS.findall(" ".join(_CLASS_ATTRIBUTE.findall(html))))
+    return _STYLE_ELEMENT.sub(lambda m: m[1] + prune_css(m[2], classes) + m[3], html)
+
+
+_CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
+_CLASS_ATTRIBUTE_WORDS = re.compile(r"[^\s]+")
+_STYLE_ELEMENT = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.DOTALL)
+_SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+
+
+def prune_css(css: str, classes: set[str]) -> str:
+    """Keep the CSS rules that could apply to a page whose elements carry ``classes``.
+
+    A selector survives if every class it names is in ``classes`` (pseudo-classes and
+    the like are ignored, so the test errs on the side of keeping). At-rules that hold
+    rules (``@media``, ``@supports``) are pruned inside; other at-rules are kept whole.
+
+    >>> prune_css(".a{color:red}.b,.a .c{x:1}@media print{.b{y:2}}", {"a", "c"})
+    '.a{color:red}.a .c{x:1}'
+    """
+    kept, position = [], 0
+    while position < len(css):
+        brace = css.find("{", position)
+        if brace < 0:
+            break
+        prelude = css[position:brace].strip()
+        end = _matching_brace(css, brace)
+        body = css[brace + 1:end]
+        position = end + 1
+        if prelude.startswith("@"):
+            statement_end = prelude.rfind(";")
+            if statement_end >= 0:  # @charset/@import statements before the block
+                kept.append(prelude[: statement_end + 1])
+                prelude = prelude[statement_end + 1:].strip()
+            if prelude.startswith(("@media", "@supports", "@layer", "@container")):
+                inner = prune_css(body, classes)
+                if inner:
+                    kept.append(f"{prelude}{{{inner}}}")
+            else:
+                kept.append(f"{prelude}{{{body}}}")
+            continue
+        selectors = [part for part in _split_selectors(prelude)
+                     if set(_SELECTOR_CLASS.findall(part)) <= classes]
+        if selectors:
+            kept.append(f"{','.join(selectors)}{{{body}}}")
+    return "".join(kept)
+
+
+def _matching_brace(css: str, opening: int) -> int:
+    depth = 0
+    for index in range(opening, len(css)):
+        if css[index] == "{":
+            depth += 1
+        elif css[index] == "}":
+            depth -= 1
+            if depth == 0:
+                return index
+    return len(css) - 1
+
+
+def _split_selectors(prelude: str) -> list[str]:
+    """Split a selector list at top-level commas (not those inside ``:is(...)`` and the like)."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(prelude):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(prelude[start:index].strip())
+            start = index + 1
+    parts.append(prelude[start:].strip())
+    return [part for part in parts if part]
+
+
+def exclude_code_from_search(html: str) -> str:
+    """Mark every highlighted code block so Material's search index leaves it out.
+
+    The index is downloaded by every page; the code is on the pages and the prose around
+    it names every function, so indexing it would roughly double the download for little gain.
+    """
+    return _HIGHLIGHT_BLOCK.sub(r'\g<0> data-search-exclude="code"', html)
+
+
+_HIGHLIGHT_BLOCK = re.compile(r'<div class="(?:[^"]* )?highlight(?: [^"]*)?"')
 
 
 if __name__ == "__main__":

@@ -119,3 +119,33 @@ def test_clean_notebook_html_removes_what_nbconvert_emits_for_mathjax():
     assert '<script src="' not in cleaned and "x-mathjax-config" not in cleaned and "MathJax.Hub" not in cleaned
     assert "<div>before</div>" in cleaned and "<div class='jp-Notebook'>$x$</div>" in cleaned
     assert sitebuild.clean_notebook_html('<script src="x.js"></script>') == '<script src="x.js"></script>'
+
+
+def test_prune_css_keeps_rules_that_can_match_and_at_rules():
+    css = (
+        "@charset \"UTF-8\";.jp-Cell{margin:0}.jp-FileBrowser{x:1}"
+        ".jp-Cell .jp-InputArea,.jp-Dialog{y:2}:root{--a:1}"
+        "@media (max-width:760px){.jp-Cell{z:3}.jp-Menu{z:4}}@media print{.jp-Menu{w:5}}"
+        "@keyframes spin{from{a:0}to{a:1}}.jp-Cell:is(.jp-mod-active, .jp-Dialog){q:1}"
+    )
+    pruned = sitebuild.prune_css(css, {"jp-Cell", "jp-InputArea", "jp-mod-active"})
+    assert ".jp-FileBrowser" not in pruned and ".jp-Menu" not in pruned and "@media print" not in pruned
+    assert ".jp-Cell{margin:0}" in pruned and ".jp-Cell .jp-InputArea{y:2}" in pruned
+    assert ":root{--a:1}" in pruned and "@charset" in pruned and "@keyframes spin{from{a:0}to{a:1}}" in pruned
+    assert "@media (max-width:760px){.jp-Cell{z:3}}" in pruned
+
+
+def test_clean_notebook_html_keeps_the_styles_the_page_uses():
+    page = (
+        '<style>.used{a:1}.unused{b:2}</style><div class="used other">x</div>'
+        '<script src="">\n</script>'
+    )
+    cleaned = sitebuild.clean_notebook_html(page)
+    assert cleaned == '<style>.used{a:1}</style><div class="used other">x</div>'
+
+
+def test_code_blocks_are_left_out_of_the_search_index():
+    html = '<div class="language-python highlight"><pre>x</pre></div><div class="highlighted">y</div>'
+    marked = sitebuild.exclude_code_from_search(html)
+    assert marked.count('data-search-exclude="code"') == 1
+    assert '<div class="highlighted">' in marked

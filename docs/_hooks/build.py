@@ -29,3 +29,7 @@ def on_post_page(output: str, page, config) -> str:
     if page.file.src_uri.endswith(".ipynb"):
         return sitebuild.clean_notebook_html(output)
     return output
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    return sitebuild.exclude_code_from_search(html)
