@@ -454,6 +454,9 @@ def train_cached(words, steps: int, lr: float = 50.0, reg: float = 0.01,
     if path.is_file():
         saved = json.loads(path.read_text())
         return TrainResult(torch.tensor(saved["W"], dtype=torch.float64), saved["losses"], saved["nlls"])
+    from snippets.sitebuild import record_build_step
+
+    record_build_step(f"train {path.stem}")
     result = train(words, steps, lr=lr, reg=reg, seed=seed)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, staging = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")

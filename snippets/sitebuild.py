@@ -30,6 +30,20 @@ DRAWING_LIBRARIES = ("matplotlib", "numpy", "torch")
 MATHJAX_SITE_DIR = "assets/mathjax"
 
 
+#: If this environment variable names a file, each expensive step of a build (a figure
+#: drawn, a notebook executed, a model trained) appends one line to it. The tests use it
+#: to prove that nothing is done twice in a build, and nothing at all on a warm rebuild.
+BUILD_LOG_VARIABLE = "SNIPPETS_BUILD_LOG"
+
+
+def record_build_step(step: str) -> None:
+    """Append ``step`` to the build log, if one is asked for (see ``BUILD_LOG_VARIABLE``)."""
+    log = os.environ.get(BUILD_LOG_VARIABLE)
+    if log:
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(step + "\n")
+
+
 def sources_digest(package_dir: Path = PACKAGE_DIR) -> str:
     """Hash every ``.py`` file of the package and the drawing libraries' versions."""
     digest = hashlib.sha256()
@@ -76,6 +90,7 @@ def draw_figures(entry: Path) -> None:
 
     rendered = {}
     for name, function in collect().items():
+        record_build_step(f"figure {name}")
         try:
             rendered[name] = render_svg(function())
         except Exception as error:
@@ -176,6 +191,7 @@ def execute_notebook(notebook: Path, src_uri: str, cache_dir: Path, cwd: Path) -
         extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no TCP-without-encryption warning
         resources={"metadata": {"path": str(cwd)}},
     )
+    record_build_step(f"notebook {src_uri}")
     try:
         client.execute()
     except Exception as error:

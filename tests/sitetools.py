@@ -31,11 +31,11 @@ def build_env() -> dict[str, str]:
     return env
 
 
-def build_site(project: Path, dest: Path) -> subprocess.CompletedProcess:
+def build_site(project: Path, dest: Path, **extra_env: str) -> subprocess.CompletedProcess:
     """Run a strict MkDocs build of ``project`` into ``dest``; return the finished process."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(dest)],
-        cwd=project, env=build_env(), capture_output=True, text=True, timeout=900,
+        cwd=project, env={**build_env(), **extra_env}, capture_output=True, text=True, timeout=900,
     )
 
 

@@ -96,6 +96,27 @@ def test_two_clean_builds_are_byte_identical(tmp_path):
     assert not differing, f"files differ between two clean builds: {differing[:10]}"
 
 
+def test_a_cold_build_does_each_expensive_step_once_and_a_prose_edit_none(tmp_path):
+    """Figures drawn, notebooks executed and models trained: once each in a cold build, then cached."""
+    project = copy_project(tmp_path / "project")
+    log = tmp_path / "steps.log"
+    result = build_site(project, tmp_path / "site", SNIPPETS_BUILD_LOG=str(log))
+    assert result.returncode == 0, result.stdout + result.stderr
+    steps = log.read_text().splitlines()
+    assert len(steps) == len(set(steps)), f"done twice in one build: {sorted(s for s in steps if steps.count(s) > 1)}"
+    assert sorted(s.split(" ", 1)[1] for s in steps if s.startswith("figure ")) == sorted(collect())
+    notebooks = sorted(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.ipynb"))
+    assert sorted(s.split(" ", 1)[1] for s in steps if s.startswith("notebook ")) == notebooks
+    assert any(s.startswith("train ") for s in steps), "the bigram figures should have trained a model"
+
+    with (project / "docs" / "nll.md").open("a", encoding="utf-8") as page:
+        page.write("\nA one-line prose edit.\n")
+    log.write_text("")
+    result = build_site(project, tmp_path / "site", SNIPPETS_BUILD_LOG=str(log))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert log.read_text() == "", f"a prose edit redid: {log.read_text().splitlines()}"
+
+
 def _differences(comparison: filecmp.dircmp) -> list[str]:
     found = [*comparison.left_only, *comparison.right_only]
     _, mismatch, errors = filecmp.cmpfiles(comparison.left, comparison.right, comparison.common_files, shallow=False)
