@@ -221,11 +221,17 @@ def clean_notebook_html(html: str) -> str:
     The empty ``<script src="">`` makes the browser report an error, and the site's
     MathJax 3 typesets the notebook's Markdown cells (see ``docs/javascripts/mathjax.js``).
     nbconvert also inlines all of JupyterLab's stylesheet (about 570 kB); only the rules
-    that can match an element of the page are kept.
+    that can match an element of the page are kept, and only the custom properties
+    something reads.
     """
     html = _NOTEBOOK_MATHJAX.sub("", html)
     classes = set(_CLASS_ATTRIBUTE_WORDS.findall(" ".join(_CLASS_ATTRIBUTE.findall(html))))
-    return _STYLE_ELEMENT.sub(lambda m: m[1] + prune_css(m[2], classes) + m[3], html)
+    html = _STYLE_ELEMENT.sub(lambda m: m[1] + prune_css(m[2], classes) + m[3], html)
+    # All style elements are slimmed together, as one may read what another declares.
+    separator = "\n/* style element boundary */\n"
+    styles = [m[2] for m in _STYLE_ELEMENT.finditer(html)]
+    slimmed = iter(drop_unused_custom_properties(separator.join(styles), _STYLE_ELEMENT.sub("", html)).split(separator))
+    return _STYLE_ELEMENT.sub(lambda m: m[1] + next(slimmed) + m[3], html)
 
 
 _CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
@@ -270,6 +276,27 @@ def prune_css(css: str, classes: set[str]) -> str:
         if selectors:
             kept.append(f"{','.join(selectors)}{{{body}}}")
     return "".join(kept)
+
+
+_CUSTOM_PROPERTY = re.compile(r"(?<![\w-])(--[\w-]+)\s*:[^;{}\"']*(?:;|(?=\}))")
+_CUSTOM_PROPERTY_USE = re.compile(r"var\(\s*(--[\w-]+)")
+
+
+def drop_unused_custom_properties(css: str, html: str = "") -> str:
+    """Remove ``--name: value`` declarations that nothing in ``css`` or ``html`` reads with ``var()``.
+
+    Repeats until nothing changes, since one property's value may be the only reader of
+    another. Declarations whose value holds a quote are kept (their ``;`` may be quoted).
+
+    >>> drop_unused_custom_properties(":root{--a:1;--b:var(--c);--c:2;--d:3}p{x:var(--b)}")
+    ':root{--b:var(--c);--c:2;}p{x:var(--b)}'
+    """
+    while True:
+        used = set(_CUSTOM_PROPERTY_USE.findall(css)) | set(_CUSTOM_PROPERTY_USE.findall(html))
+        slimmer = _CUSTOM_PROPERTY.sub(lambda m: m[0] if m[1] in used else "", css)
+        if slimmer == css:
+            return css
+        css = slimmer
 
 
 def _matching_brace(css: str, opening: int) -> int:
