@@ -115,13 +115,14 @@ def _write_entry(entry: Path, rendered: dict[str, bytes]) -> None:
         staging.rmdir()
 
 
-#: The MathJax components the pages load (paths under MathJax's ``es5/`` folder): TeX input,
-#: CommonHTML output with its TeX font, and assistive MathML for screen readers. The
-#: combined ``tex-chtml.js`` would add the 426 kB context menu on every page.
+#: The MathJax components the pages load (paths under MathJax's ``es5/`` folder): TeX input
+#: (the base package; ``docs/javascripts/mathjax.js`` adds the AMS extensions), CommonHTML
+#: output with its TeX font, and assistive MathML for screen readers. The combined
+#: ``tex-chtml.js`` would add the 426 kB context menu on every page.
 MATHJAX_COMPONENTS = (
     "startup.js",
     "core.js",
-    "input/tex.js",
+    "input/tex-base.js",
     "output/chtml.js",
     "output/chtml/fonts/tex.js",
     "a11y/assistive-mml.js",
@@ -131,8 +132,8 @@ MATHJAX_COMPONENTS = (
 def mathjax_files() -> dict[str, str]:
     """Return ``{site path: file on disk}`` for the MathJax files the pages may load.
 
-    The components above, their web fonts and the TeX extensions the ``autoload``
-    extension may fetch, taken from the ``django-static-mathjax`` package (MathJax 3.2.2).
+    The components above, their web fonts and the TeX extensions a page may load,
+    taken from the ``django-static-mathjax`` package (MathJax 3.2.2).
     """
     es5 = Path(str(resources.files("mathjax") / "static" / "mathjax" / "es5"))
     wanted = [es5 / component for component in MATHJAX_COMPONENTS]

@@ -231,7 +231,8 @@ def test_the_palette_toggle_switches_to_the_dark_scheme_and_back(watched_page, s
 
 _BROKEN_PAGE = r"""<!doctype html>
 <html><head><meta charset="utf-8">
-<script>window.MathJax = {loader: {load: ["input/tex", "output/chtml"]}, tex: {inlineMath: [["\\(", "\\)"]]},
+<script>window.MathJax = {loader: {load: ["input/tex-base", "[tex]/noundefined", "output/chtml"]},
+  tex: {packages: {"[+]": ["noundefined"]}, inlineMath: [["\\(", "\\)"]]},
   options: {ignoreHtmlClass: ".*|", processHtmlClass: "arithmatex"}};</script>
 <script src="/assets/mathjax/startup.js"></script>
 </head><body><article>

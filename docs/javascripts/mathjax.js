@@ -12,9 +12,12 @@
 // an empty class and skip them.)
 window.MathJax = {
   loader: {
-    load: ["input/tex", "output/chtml", "a11y/assistive-mml"],
+    // TeX's base package plus AMS (aligned, \dfrac, \operatorname, ...), and an error
+    // message, not silence, for an unknown macro: all the pages use, 44 kB less than input/tex.
+    load: ["input/tex-base", "[tex]/ams", "[tex]/noundefined", "output/chtml", "a11y/assistive-mml"],
   },
   tex: {
+    packages: { "[+]": ["ams", "noundefined"] },
     inlineMath: [["\\(", "\\)"], ["$", "$"]],
     displayMath: [["\\[", "\\]"], ["$$", "$$"]],
     processEscapes: true,
