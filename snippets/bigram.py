@@ -16,10 +16,12 @@ import os
 import tempfile
 from pathlib import Path
 
+from snippets.checks import probability_rows
 from snippets.figures import figure
 from snippets.ledger import WorkedNumber
 
 # --8<-- [start:data]
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -43,7 +45,10 @@ def check_words(words) -> list[str]:
     """
     if isinstance(words, str):
         raise ValueError(f"words: got the single string {words!r}, expected a list of words")
-    words = list(words)
+    try:
+        words = list(words)
+    except TypeError:
+        raise ValueError(f"words: is {words!r}, expected a list of words") from None
     if not words:
         raise ValueError("words: is empty, expected at least one word")
     checked = []
@@ -87,7 +92,15 @@ def read_words(path) -> list[str]:
     >>> print(read_words(file))
     ['rex', 'fido']
     """
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    if not isinstance(path, (str, os.PathLike)):
+        raise ValueError(f"path: is {path!r}, expected a file path")
+    if not Path(path).is_file():
+        raise ValueError(f"path: {str(path)!r} is not a file, expected a text file with one word per line")
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as error:
+        raise ValueError(f"path: {str(path)!r} has the byte {error.object[error.start]:#04x} at {error.start}, "
+                         "expected UTF-8 text") from None
     return check_words([line.strip() for line in lines if line.strip()])
 # --8<-- [end:data]
 
@@ -157,7 +170,7 @@ import math
 
 import torch
 
-from snippets.checks import finite_array
+from snippets.checks import finite_array, finite_number
 
 
 def count_probs(counts: torch.Tensor, smoothing: float = 0.0) -> torch.Tensor:
@@ -176,7 +189,7 @@ def count_probs(counts: torch.Tensor, smoothing: float = 0.0) -> torch.Tensor:
     table = finite_array(counts, "counts")
     if (table < 0).any():
         raise ValueError("counts: contains a negative count, expected counts >= 0")
-    k = float(finite_array(smoothing, "smoothing"))
+    k = finite_number(smoothing, "smoothing")
     if k < 0:
         raise ValueError(f"smoothing: is {k:g}, expected a number >= 0")
     smoothed = torch.as_tensor(table, dtype=torch.float64) + k
@@ -205,7 +218,12 @@ def perplexity(mean_nll: float) -> float:
     >>> print(f"{perplexity(count_model_nll(load_names())):.2f}")
     10.32
     """
-    return math.exp(mean_nll)
+    if isinstance(mean_nll, bool) or not isinstance(mean_nll, (int, float)) or not mean_nll >= 0:
+        raise ValueError(f"mean_nll: is {mean_nll!r}, expected a mean NLL >= 0 (in nats)")
+    try:
+        return math.exp(mean_nll)
+    except OverflowError:  # a mean NLL above about 709.78 nats
+        return math.inf
 # --8<-- [end:count_model]
 
 
@@ -220,16 +238,40 @@ def word_nll(probs: torch.Tensor, word: str) -> float:
     >>> print(f"{word_nll(count_probs(count_table(names), 1.0), 'bjorn'):.2f}")
     2.93
     """
+    if not isinstance(word, str):
+        raise ValueError(f"word: is {word!r}, expected a string")
     probs = torch.as_tensor(probs, dtype=torch.float64)
     if probs.shape != (len(VOCAB), len(VOCAB)):
         raise ValueError(f"probs: has shape {tuple(probs.shape)}, expected (27, 27)")
+    probability_rows(probs, "probs")  # each row a distribution over the next symbol
     xs, ys = bigrams([word])
     return -probs[xs, ys].log().mean().item()
 
 
 # --8<-- [start:seed_loop]
+import math
+
 import torch
 import torch.nn.functional as F
+
+from snippets.checks import finite_number, positive_scale, random_seed, whole_number
+
+
+def _settings(steps, lr, reg, seed) -> tuple[int, float, float, int]:
+    """The training settings, checked: steps >= 1, lr > 0, reg >= 0 and an integer seed."""
+    steps = whole_number(steps, "steps", low=1, expected="a positive integer")
+    lr = positive_scale(lr, "lr")
+    reg = finite_number(reg, "reg")
+    if reg < 0:
+        raise ValueError(f"reg: is {reg:g}, expected a number >= 0")
+    return steps, lr, reg, random_seed(seed)
+
+
+def _check_descent(W: torch.Tensor, losses: list[float], lr: float) -> None:
+    """After the loop: a loss or a W that is not finite means the steps overshot."""
+    if not (math.isfinite(losses[-1]) and torch.isfinite(W).all()):
+        raise ValueError(f"lr: is {lr:g}, the descent diverged (last loss {losses[-1]:g}), "
+                         "expected a smaller learning rate")
 
 
 def train_seed_style(words, steps: int, lr: float = 50.0, reg: float = 0.01,
@@ -242,6 +284,7 @@ def train_seed_style(words, steps: int, lr: float = 50.0, reg: float = 0.01,
     >>> print(f"{losses[0]:.4f}")
     3.8084
     """
+    steps, lr, reg, seed = _settings(steps, lr, reg, seed)
     xs, ys = bigrams(words)
     num = xs.numel()
     g = torch.Generator().manual_seed(seed)
@@ -260,6 +303,7 @@ def train_seed_style(words, steps: int, lr: float = 50.0, reg: float = 0.01,
         loss.backward()                               # dloss/dW into W.grad
         # update
         W.data += -lr * W.grad                        # one step downhill
+    _check_descent(W.detach(), losses, lr)
     return W.detach(), losses
 # --8<-- [end:seed_loop]
 
@@ -270,6 +314,8 @@ import timeit
 import torch
 import torch.nn.functional as F
 
+from snippets.checks import finite_array, label_array, whole_number
+
 
 def one_hot_equals_lookup(W: torch.Tensor, xs: torch.Tensor) -> bool:
     """Whether one_hot(xs) @ W is exactly W[xs]: each product row has one non-zero term.
@@ -279,6 +325,11 @@ def one_hot_equals_lookup(W: torch.Tensor, xs: torch.Tensor) -> bool:
     >>> print(one_hot_equals_lookup(W, xs))
     True
     """
+    W = torch.as_tensor(W)
+    if W.ndim != 2:
+        raise ValueError(f"W: has shape {tuple(W.shape)}, expected a 2-D table (one row per symbol)")
+    finite_array(W, "W")  # NaN != NaN would make equal tables look different
+    xs = torch.as_tensor(label_array(xs, W.shape[0], name="xs"))  # row indices of W
     return torch.equal(F.one_hot(xs, num_classes=W.shape[0]).to(W.dtype) @ W, W[xs])
 
 
@@ -289,6 +340,8 @@ def time_forms(words, repeat: int = 5, number: int = 10) -> dict[str, float]:
     >>> print(sorted(timings))
     ['W[xs]', 'one_hot(xs) @ W']
     """
+    repeat = whole_number(repeat, "repeat", low=1, expected="a positive integer")
+    number = whole_number(number, "number", low=1, expected="a positive integer")
     xs, _ = bigrams(words)
     W = torch.randn((27, 27), generator=torch.Generator().manual_seed(0))
     forms = {
@@ -305,7 +358,7 @@ from dataclasses import dataclass
 
 import torch
 
-from snippets.checks import finite_array, positive_scale
+from snippets.checks import finite_array
 
 
 @dataclass(frozen=True)
@@ -325,12 +378,7 @@ def train(words, steps: int, lr: float = 50.0, reg: float = 0.01,
     >>> print(f"{result.losses[0]:.4f} {result.losses[-1]:.4f}")
     3.8084 2.3678
     """
-    if not isinstance(steps, int) or steps < 1:
-        raise ValueError(f"steps: is {steps!r}, expected a positive integer")
-    lr = positive_scale(lr, "lr")
-    reg = float(finite_array(reg, "reg"))
-    if reg < 0:
-        raise ValueError(f"reg: is {reg:g}, expected a number >= 0")
+    steps, lr, reg, seed = _settings(steps, lr, reg, seed)  # defined with the seed's loop above
     xs, ys = bigrams(words)
     g = torch.Generator().manual_seed(seed)
     W = torch.randn((27, 27), generator=g).double().requires_grad_()
@@ -351,6 +399,7 @@ def train(words, steps: int, lr: float = 50.0, reg: float = 0.01,
                 W -= lr * W.grad
     finally:
         torch.set_num_threads(threads)
+    _check_descent(W.detach(), losses, lr)
     return TrainResult(W.detach(), losses, nlls)
 
 
@@ -371,9 +420,10 @@ def mean_nll(W: torch.Tensor, words) -> float:
 
 
 # --8<-- [start:sample]
+import numpy as np
 import torch
 
-from snippets.checks import finite_array
+from snippets.checks import finite_array, random_seed, whole_number
 
 
 def model_probs(model: torch.Tensor) -> torch.Tensor:
@@ -394,6 +444,18 @@ def model_probs(model: torch.Tensor) -> torch.Tensor:
     return count_probs(model)
 
 
+def _check_names_end(probs: torch.Tensor) -> None:
+    """Raise unless every symbol a name can reach has a path back to "." (else sampling never stops)."""
+    reach = np.eye(len(VOCAB), dtype=bool) | (probs > 0).numpy()  # paths of length 0 or 1
+    for _ in range(5):  # squaring 5 times covers paths of up to 32 >= 27 steps
+        reach = reach | ((reach.astype(np.int64) @ reach.astype(np.int64)) > 0)
+    stuck = reach[0] & ~reach[:, 0]  # reachable from ".", with no way back to "."
+    if stuck.any():
+        symbol = VOCAB[int(np.argmax(stuck))]
+        raise ValueError(f"model: a name that reaches {symbol!r} can never end (no path from it back to '.'), "
+                         "expected every symbol a name can reach to lead back to '.'")
+
+
 def sample(model: torch.Tensor, n: int, seed: int) -> list[str]:
     """Draw ``n`` names, one symbol at a time, from "." until the model picks "." again.
 
@@ -403,10 +465,10 @@ def sample(model: torch.Tensor, n: int, seed: int) -> list[str]:
     >>> print(sample(reference_run().W, 8, seed=42))
     ['ceugeenvi', 's', 'ma', 'iduedante', 'nn', 'silaylelaremaneli', 'le', 'epicannden']
     """
-    if not isinstance(n, int) or n < 1:
-        raise ValueError(f"n: is {n!r}, expected a positive integer")
+    n = whole_number(n, "n", low=1, expected="a positive integer")
+    g = torch.Generator().manual_seed(random_seed(seed))
     probs = model_probs(model)
-    g = torch.Generator().manual_seed(seed)
+    _check_names_end(probs)
     drawn = []
     for _ in range(n):
         index, letters = 0, []
@@ -435,6 +497,7 @@ def training_key(words, steps: int, lr: float, reg: float, seed: int) -> str:
     >>> print(len(training_key(["emma"], 10, 50.0, 0.01, 1)))
     24
     """
+    steps, lr, reg, seed = _settings(steps, lr, reg, seed)
     digest = hashlib.sha256()
     digest.update(json.dumps([check_words(words), steps, lr, reg, seed]).encode())
     digest.update(Path(__file__).read_bytes())
@@ -450,6 +513,8 @@ def train_cached(words, steps: int, lr: float = 50.0, reg: float = 0.01,
     >>> print(f"{mean_nll(result.W, load_names()):.4f}")
     2.3441
     """
+    if cache_dir is not None and not isinstance(cache_dir, (str, os.PathLike)):
+        raise ValueError(f"cache_dir: is {cache_dir!r}, expected a folder path")
     path = Path(cache_dir or CACHE_DIR) / f"train-{training_key(words, steps, lr, reg, seed)}.json"
     if path.is_file():
         saved = json.loads(path.read_text())

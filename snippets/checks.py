@@ -42,6 +42,7 @@ __all__ = [
     "probabilities",
     "probability",
     "probability_rows",
+    "random_seed",
     "whole_number",
 ]
 
@@ -234,6 +235,12 @@ def label_array(
     return array
 
 
+def _tolerance(tol: Any) -> float:
+    if isinstance(tol, bool) or not isinstance(tol, (int, float, np.integer, np.floating)) or not tol >= 0:
+        raise ValueError(f"tol: is {tol!r}, expected a non-negative number")  # also rejects NaN
+    return float(tol)
+
+
 def _sums_along(totals: np.ndarray, name: str, what: str, axis: int, tol: float) -> None:
     off = np.abs(totals - 1.0) > tol
     if off.any():
@@ -246,6 +253,7 @@ def _sums_along(totals: np.ndarray, name: str, what: str, axis: int, tol: float)
 
 def distributions(value: Any, name: str = "target", *, axis: int = 1, tol: float = SUM_TOLERANCE) -> np.ndarray:
     """Read ``value`` as probability distributions laid out along ``axis`` (classes on dim 1, say)."""
+    tol = _tolerance(tol)
     array = probabilities(value, name)
     if array.ndim <= axis:
         raise ValueError(f"{name}: has shape {array.shape}, expected classes along dim {axis}")
@@ -258,6 +266,7 @@ def log_distributions(value: Any, name: str = "input", *, axis: int = 1, tol: fl
 
     Infinite negative entries (log 0) are allowed; NaN and positive entries are not.
     """
+    tol = _tolerance(tol)
     array = as_float_array(value, name)
     if array.size == 0:
         raise ValueError(f"{name}: is empty, expected at least one log-probability")
@@ -302,3 +311,12 @@ def whole_number(value: Any, name: str, *, low: int = 0, high: int | None = None
             expected = f"an integer >= {low}" if high is None else f"an integer between {low} and {high}"
         raise ValueError(f"{name}: is {value!r}, expected {expected}")
     return int(value)
+
+
+def random_seed(value: Any, name: str = "seed") -> int:
+    """Read ``value`` as a seed for ``torch.Generator().manual_seed``: an integer in [0, 2**64 - 1].
+
+    >>> print(random_seed(2147483647))
+    2147483647
+    """
+    return whole_number(value, name, high=2**64 - 1, expected="an integer seed between 0 and 2**64 - 1")

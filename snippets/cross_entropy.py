@@ -119,7 +119,7 @@ def categorical_cross_entropy(probs, target) -> float:
 
 
 # --8<-- [start:both_ways]
-from snippets.nll import nll
+from snippets.nll import nll, one_hot
 
 
 def nll_and_cross_entropy(probs, label: int) -> tuple[float, float]:
@@ -131,8 +131,7 @@ def nll_and_cross_entropy(probs, label: int) -> tuple[float, float]:
     0.693147 0.693147
     """
     loss = nll(probs, label)  # checks probs and label
-    one_hot = np.eye(np.size(probs))[label]
-    return loss, categorical_cross_entropy(probs, one_hot)
+    return loss, categorical_cross_entropy(probs, one_hot(label, np.size(probs)))
 # --8<-- [end:both_ways]
 
 
@@ -141,7 +140,7 @@ import math
 
 import numpy as np
 
-from snippets.checks import probabilities, probability_rows
+from snippets.checks import probability, probability_rows
 
 
 def _distribution(p, name: str) -> np.ndarray:
@@ -195,7 +194,7 @@ def bernoulli_entropy(p: float, base: float = 2) -> float:
     >>> print(f"{bernoulli_entropy(0.5):g} bit, {bernoulli_entropy(0.5, base=math.e):.6f} nats")
     1 bit, 0.693147 nats
     """
-    (p,) = probabilities([p], "p")
+    p = probability(p, "p")  # one number in [0, 1]
     return entropy([p, 1 - p], base)
 # --8<-- [end:information]
 
@@ -205,7 +204,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from snippets.checks import class_labels, probability_rows
+from snippets.checks import class_labels
 from snippets.nll import mean_nll
 
 
@@ -235,7 +234,7 @@ def decompose_mean_nll(labels, q) -> NllDecomposition:
     >>> print(f"{parts.mean_nll:.6f} = {parts.entropy:.6f} + {parts.kl:.6f}")
     1.060132 = 1.029653 + 0.030479
     """
-    (q,) = probability_rows(q, "q")
+    q = _distribution(q, "q")  # one distribution, shape (C,)
     labels = class_labels(labels, q.size)
     p_hat = empirical_distribution(labels, q.size)
     return NllDecomposition(
@@ -253,6 +252,14 @@ import numpy as np
 from snippets.checks import finite_array, probabilities
 
 
+def _axis(axis, ndim: int, name: str) -> int:
+    """Check that ``axis`` names one of the logits' ``ndim`` dimensions (negative ones count from the end)."""
+    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)) or not -ndim <= axis < ndim:
+        raise ValueError(f"{name}: is {axis!r}, expected an integer from {-ndim} to {ndim - 1} "
+                         f"(the logits have {ndim} dimension{'s' if ndim != 1 else ''})")
+    return int(axis)
+
+
 def log_softmax(logits, axis: int = -1) -> np.ndarray:
     """log softmax(z) = z - logsumexp(z), with the max subtracted first so no exp can overflow.
 
@@ -262,6 +269,7 @@ def log_softmax(logits, axis: int = -1) -> np.ndarray:
     z = finite_array(logits, "logits")
     if z.ndim == 0:
         raise ValueError("logits: is a single number, expected one logit per class")
+    axis = _axis(axis, z.ndim, "axis")
     shifted = z - z.max(axis=axis, keepdims=True)  # the largest entry is now 0
     return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))  # the sum is in [1, C]
 
@@ -314,13 +322,22 @@ import torch
 from snippets.checks import finite_array, probabilities
 
 
+def _float_tensor(logits, checked) -> torch.Tensor:
+    """Float tensors as they are (gradients flow); lists, arrays and integer tensors as float64 ``checked``."""
+    return logits if torch.is_tensor(logits) and logits.is_floating_point() else torch.as_tensor(checked)
+
+
 def log_softmax_torch(logits: torch.Tensor, dim: int = -1) -> torch.Tensor:
     """log softmax along ``dim`` by the log-sum-exp trick; differentiable, in the logits' own dtype.
 
     >>> print(log_softmax_torch(torch.tensor([10000.0, 0.0, -10000.0])))
     tensor([     0., -10000., -20000.])
     """
-    finite_array(logits, "logits")
+    z = finite_array(logits, "logits")
+    if z.ndim == 0:
+        raise ValueError("logits: is a single number, expected one logit per class")
+    dim = _axis(dim, z.ndim, "dim")
+    logits = _float_tensor(logits, z)
     shift = logits.amax(dim=dim, keepdim=True).detach()  # a constant: it cancels in the result
     shifted = logits - shift
     return shifted - shifted.exp().sum(dim=dim, keepdim=True).log()
@@ -336,6 +353,7 @@ def softmax_cross_entropy_torch(logits: torch.Tensor, target: torch.Tensor) -> t
     z = finite_array(logits, "logits")
     if z.ndim != 2 or z.shape[1] < 2:
         raise ValueError(f"logits: has shape {z.shape}, expected (N, C) with at least 2 classes")
+    logits = _float_tensor(logits, z)
     weights = torch.as_tensor(_target_rows(target, 2, *z.shape), dtype=logits.dtype)
     return -(weights * log_softmax_torch(logits, dim=1)).sum(dim=1).mean()
 
@@ -346,7 +364,8 @@ def log_sigmoid_torch(logits: torch.Tensor) -> torch.Tensor:
     >>> print([round(v, 6) for v in log_sigmoid_torch(torch.tensor([-10000.0, 0.0, 2.0])).tolist()])
     [-10000.0, -0.693147, -0.126928]
     """
-    finite_array(logits, "logits")
+    z = finite_array(logits, "logits")
+    logits = _float_tensor(logits, z)
     shift = torch.clamp(-logits, min=0)  # max(-z, 0)
     # -z - 2 max(-z, 0) is -|z|; written this way, the gradient at z = 0 is -1/2, as it should be
     return -(shift + torch.log1p(torch.exp(-logits - 2 * shift)))
@@ -362,6 +381,7 @@ def sigmoid_binary_cross_entropy_torch(logits: torch.Tensor, targets: torch.Tens
     y = probabilities(targets, "targets")
     if y.shape != z.shape:
         raise ValueError(f"targets: has shape {y.shape}, expected {z.shape} (one target per logit)")
+    logits = _float_tensor(logits, z)
     targets = torch.as_tensor(targets, dtype=logits.dtype)
     return -(targets * log_sigmoid_torch(logits) + (1 - targets) * log_sigmoid_torch(-logits)).mean()
 # --8<-- [end:logits_torch]
@@ -369,6 +389,8 @@ def sigmoid_binary_cross_entropy_torch(logits: torch.Tensor, targets: torch.Tens
 
 # --8<-- [start:naive]
 import numpy as np
+
+from snippets.checks import class_labels, finite_array
 
 
 def naive_softmax_cross_entropy(logits, label: int) -> float:
@@ -378,7 +400,11 @@ def naive_softmax_cross_entropy(logits, label: int) -> float:
     >>> print(naive_softmax_cross_entropy(logits, 0), naive_softmax_cross_entropy(logits, 1))
     nan inf
     """
-    z = np.asarray(logits)
+    checked = finite_array(logits, "logits")  # the logits are fine: the formula is what fails
+    if checked.ndim != 1 or checked.size < 2:
+        raise ValueError(f"logits: has shape {checked.shape}, expected (C,) with at least 2 classes")
+    (label,) = class_labels(label, checked.size, count=1, name="label")
+    z = np.asarray(logits)  # in its own dtype: float32 stays float32
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         e = np.exp(z)  # exp(10000) overflows to inf in float32 and in float64
         return float(-np.log(e[label] / e.sum()))  # 1 / inf = 0, inf / inf = nan

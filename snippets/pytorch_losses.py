@@ -17,6 +17,7 @@ from snippets.ledger import WorkedNumber
 from typing import NamedTuple
 
 import numpy as np
+import torch
 
 from snippets.checks import distributions, finite_array, label_array, number_in_range, one_of
 
@@ -45,6 +46,10 @@ def classification_spec(input_shape: tuple[int, ...], target, weight=None, ignor
     >>> print(spec.kind, spec.target.tolist(), spec.weight[spec.target[0]])
     indices [2, -100] 4.0
     """
+    sizes_ok = isinstance(input_shape, (tuple, list)) and all(
+        isinstance(n, (int, np.integer)) and not isinstance(n, bool) and n >= 0 for n in input_shape)
+    if not sizes_ok:
+        raise ValueError(f"input_shape: is {input_shape!r}, expected a tuple of sizes such as (N, C)")
     reduction = one_of(reduction, REDUCTIONS, "reduction")
     label_smoothing = number_in_range(label_smoothing, "label_smoothing", 0.0, 1.0)
     if isinstance(ignore_index, bool) or not isinstance(ignore_index, (int, np.integer)):
@@ -99,14 +104,26 @@ def elementwise_weight(weight, shape: tuple[int, ...], name: str) -> np.ndarray:
     return weights
 
 
-def same_shape(target: np.ndarray, input_shape: tuple[int, ...]) -> None:
+def _float_tensor(value, checked: np.ndarray) -> torch.Tensor:
+    """``value`` as a floating-point tensor for the PyTorch versions: a float tensor as it is (its
+    gradient flows), anything else (a list, an array, an integer tensor) as the float64 ``checked``.
+
+    >>> print(_float_tensor([1, 2], np.array([1.0, 2.0])).dtype)
+    torch.float64
+    """
+    if torch.is_tensor(value) and value.is_floating_point():
+        return value
+    return torch.as_tensor(checked)
+
+
+def same_shape(target, input_shape: tuple[int, ...]) -> None:
     """Raise unless ``target`` has the input's shape (elementwise losses pair them up entry by entry).
 
     >>> same_shape(np.zeros(2), (2,)) is None
     True
     """
-    if target.shape != tuple(input_shape):
-        raise ValueError(f"target: has shape {target.shape}, expected {tuple(input_shape)} (the input's shape)")
+    if np.shape(target) != tuple(input_shape):
+        raise ValueError(f"target: has shape {np.shape(target)}, expected {tuple(input_shape)} (the input's shape)")
 # --8<-- [end:validation]
 
 
@@ -219,8 +236,9 @@ def cross_entropy_torch(input: torch.Tensor, target, weight=None, ignore_index: 
     >>> print(cross_entropy_torch(logits, torch.tensor([2])).item())
     20000.0
     """
-    spec = classification_spec(finite_array(input, "input").shape, target, weight, ignore_index,
-                               reduction, label_smoothing)
+    logits = finite_array(input, "input")
+    spec = classification_spec(logits.shape, target, weight, ignore_index, reduction, label_smoothing)
+    input = _float_tensor(input, logits)
     loss, denominator = _terms_torch(log_softmax_torch(input.reshape(spec.shape), dim=1), spec)
     return _reduce_torch(loss, denominator, spec)
 
@@ -236,6 +254,7 @@ def nll_loss_torch(input: torch.Tensor, target, weight=None, ignore_index: int =
     raw = as_float_array(input, "input")
     spec = classification_spec(raw.shape, target, weight, ignore_index, reduction, allow_probabilities=False)
     log_distributions(raw.reshape(spec.shape), "input", axis=1)
+    input = _float_tensor(input, raw)
     loss, denominator = _terms_torch(input.reshape(spec.shape), spec)
     return _reduce_torch(loss, denominator, spec)
 # --8<-- [end:torch]
@@ -301,6 +320,7 @@ def binary_cross_entropy_torch(input: torch.Tensor, target: torch.Tensor, weight
     """
     p = probabilities(input, "input")
     same_shape(probabilities(target, "target"), p.shape)
+    input = _float_tensor(input, p)
     target = torch.as_tensor(target, dtype=input.dtype)
     w = torch.as_tensor(elementwise_weight(weight, p.shape, "weight"), dtype=input.dtype)
     spec = Spec(p.shape, "", None, None, 0, 0.0, one_of(reduction, REDUCTIONS, "reduction"), False)
@@ -317,6 +337,7 @@ def binary_cross_entropy_with_logits_torch(input: torch.Tensor, target: torch.Te
     """
     z = finite_array(input, "input")
     same_shape(probabilities(target, "target"), z.shape)
+    input = _float_tensor(input, z)
     target = torch.as_tensor(target, dtype=input.dtype)
     w = torch.as_tensor(elementwise_weight(weight, z.shape, "weight"), dtype=input.dtype)
     pw = torch.as_tensor(elementwise_weight(pos_weight, z.shape, "pos_weight"), dtype=input.dtype)
@@ -394,7 +415,9 @@ def gaussian_nll_loss_torch(input: torch.Tensor, target: torch.Tensor, var, full
     -1.802585
     """
     mean = finite_array(input, "input")
-    same_shape(finite_array(target, "target"), mean.shape)
+    observed = finite_array(target, "target")
+    same_shape(observed, mean.shape)
+    input, target = _float_tensor(input, mean), _float_tensor(target, observed)
     shaped = variance_like(var, mean.shape)
     eps = positive_scale(eps, "eps")
     if not isinstance(full, bool):
@@ -419,6 +442,8 @@ def report(result: NamedTuple) -> None:
     torch_smoothed_target: 2.234884
     from_scratch: 2.234884
     """
+    if not hasattr(result, "_asdict"):
+        raise ValueError(f"result: is a {type(result).__name__}, expected a demo's result (a NamedTuple)")
     for name, value in result._asdict().items():
         if isinstance(value, float):
             print(f"{name}: {value:.6f}")
@@ -430,6 +455,8 @@ from typing import NamedTuple
 
 import torch
 import torch.nn.functional as F
+
+from snippets.checks import class_labels, probability_rows
 
 
 class LogProbsDemo(NamedTuple):
@@ -450,12 +477,13 @@ def log_probs_demo(probs=((0.1, 0.3, 0.5, 0.1), (0.1, 0.3, 0.5, 0.1)), labels=(3
     ...
     ValueError: input: contains 0.1, expected log-probabilities (numbers <= 0)
     """
-    p = torch.tensor(probs, dtype=torch.float64)
-    target = torch.tensor(labels)
+    rows = probability_rows(probs, "probs")  # (N, C); checked before PyTorch sees them
+    p = torch.tensor(rows)
+    target = torch.as_tensor(class_labels(labels, rows.shape[1], count=rows.shape[0]))
     return LogProbsDemo(
         torch_on_probabilities=F.nll_loss(p, target).item(),  # -(0.1 + 0.5) / 2
         torch_on_log_probabilities=F.nll_loss(p.log(), target).item(),
-        from_scratch=nll_loss(p.log().numpy(), labels),
+        from_scratch=nll_loss(p.log().numpy(), target.numpy()),
     )
 # --8<-- [end:demo_log_probs]
 
@@ -465,6 +493,8 @@ from typing import NamedTuple
 
 import torch
 import torch.nn.functional as F
+
+from snippets.checks import class_labels, finite_array
 
 
 class CompositionDemo(NamedTuple):
@@ -481,9 +511,13 @@ def composition_demo(logits=((0.0, 0.0, 0.0, 8.0),), labels=(0,)) -> Composition
     log_softmax_then_nll_loss: 8.001006
     from_scratch: 8.001006
     """
-    z, y = torch.tensor(logits, dtype=torch.float64), torch.tensor(labels)
+    checked = finite_array(logits, "logits")
+    if checked.ndim != 2 or checked.shape[1] < 2:
+        raise ValueError(f"logits: has shape {checked.shape}, expected (N, C) with at least 2 classes")
+    z = torch.tensor(checked)
+    y = torch.as_tensor(class_labels(labels, checked.shape[1], count=checked.shape[0]))
     return CompositionDemo(F.cross_entropy(z, y).item(), F.nll_loss(F.log_softmax(z, dim=1), y).item(),
-                           cross_entropy(z.numpy(), labels))
+                           cross_entropy(checked, y.numpy()))
 # --8<-- [end:demo_composition]
 
 
@@ -494,6 +528,8 @@ import math
 
 import torch
 import torch.nn.functional as F
+
+from snippets.checks import class_labels, finite_array
 
 
 class DoubleSoftmaxDemo(NamedTuple):
@@ -520,8 +556,11 @@ def double_softmax_demo(logits=(0.0, 0.0, 0.0, 8.0), label: int = 0) -> DoubleSo
     floor_double: 0.743668
     ceiling_double: 1.743668
     """
-    z = torch.tensor([logits], dtype=torch.float64, requires_grad=True)
-    target = torch.tensor([label])
+    checked = finite_array(logits, "logits")
+    if checked.ndim != 1 or checked.size < 2:
+        raise ValueError(f"logits: has shape {checked.shape}, expected (C,) with at least 2 classes")
+    target = torch.as_tensor(class_labels(label, checked.size, count=1, name="label"))  # shape (1,)
+    z = torch.tensor(checked[None, :], requires_grad=True)  # one prediction, (1, C)
     values, norms = [], []
     for loss_fn in (F.cross_entropy, cross_entropy_torch):
         for probs_first in (False, True):
@@ -530,7 +569,7 @@ def double_softmax_demo(logits=(0.0, 0.0, 0.0, 8.0), label: int = 0) -> DoubleSo
             (grad,) = torch.autograd.grad(loss, z)
             values.append(loss.item())
             norms.append(grad.norm().item())
-    classes = len(logits)
+    classes = checked.size
     return DoubleSoftmaxDemo(values[0], values[1], values[2], values[3], norms[0], norms[1],
                              math.log(1 + (classes - 1) / math.e), math.log(classes - 1 + math.e))
 # --8<-- [end:demo_double_softmax]
@@ -541,6 +580,8 @@ from typing import NamedTuple
 
 import torch
 import torch.nn.functional as F
+
+from snippets.checks import class_labels, number_in_range, probability_rows
 
 
 class SmoothingDemo(NamedTuple):
@@ -557,13 +598,20 @@ def smoothing_demo(probs=(0.1, 0.3, 0.5, 0.1), label: int = 3, eps: float = 0.1)
     torch_smoothed_target: 2.234884
     from_scratch: 2.234884
     """
-    logits = torch.tensor([probs], dtype=torch.float64).log()
+    rows = probability_rows(probs, "probs")
+    if rows.shape[0] != 1:
+        raise ValueError(f"probs: has shape {rows.shape}, expected one distribution (C,)")
+    if (rows <= 0).any():
+        raise ValueError(f"probs: contains {rows.min():g}, expected positive probabilities (the logits are their logs)")
+    label = torch.as_tensor(class_labels(label, rows.shape[1], count=1, name="label"))  # shape (1,)
+    eps = number_in_range(eps, "eps", 0.0, 1.0)
+    logits = torch.tensor(rows).log()
     classes = logits.shape[1]
-    smoothed = (1 - eps) * F.one_hot(torch.tensor([label]), classes).double() + eps / classes
+    smoothed = (1 - eps) * F.one_hot(label, classes).double() + eps / classes
     return SmoothingDemo(
-        F.cross_entropy(logits, torch.tensor([label]), label_smoothing=eps).item(),
+        F.cross_entropy(logits, label, label_smoothing=eps).item(),
         F.cross_entropy(logits, smoothed).item(),
-        cross_entropy(logits.numpy(), [label], label_smoothing=eps),
+        cross_entropy(logits.numpy(), label.numpy(), label_smoothing=eps),
     )
 # --8<-- [end:demo_smoothing]
 
@@ -573,6 +621,8 @@ from typing import NamedTuple
 
 import torch
 import torch.nn.functional as F
+
+from snippets.checks import class_labels, probability_rows
 
 
 class WeightDemo(NamedTuple):
@@ -591,14 +641,18 @@ def weight_demo(probs=((0.8, 0.2), (0.6, 0.4), (0.3, 0.7)), labels=(0, 0, 1), we
     sum_of_weights: 6.000000
     divided_by_n: 0.720223
     """
-    logits = torch.tensor(probs, dtype=torch.float64).log()
-    target, w = torch.tensor(labels), torch.tensor(weight, dtype=torch.float64)
+    rows = probability_rows(probs, "probs")  # (N, C), checked before PyTorch sees them
+    if (rows <= 0).any():
+        raise ValueError(f"probs: contains {rows.min():g}, expected positive probabilities (the logits are their logs)")
+    target = torch.as_tensor(class_labels(labels, rows.shape[1], count=rows.shape[0]))
+    w = torch.as_tensor(classification_spec(rows.shape, target.numpy(), weight).weight)  # checks weight: (C,), >= 0
+    logits = torch.tensor(rows).log()
     weighted = F.cross_entropy(logits, target, weight=w, reduction="none")  # w[y_i] * loss_i
     return WeightDemo(
         F.cross_entropy(logits, target, weight=w).item(),
-        cross_entropy(logits.numpy(), labels, weight=weight),
+        cross_entropy(logits.numpy(), target.numpy(), weight=w.numpy()),
         w[target].sum().item(),
-        weighted.sum().item() / len(labels),
+        weighted.sum().item() / len(target),
     )
 # --8<-- [end:demo_weights]
 
@@ -608,6 +662,8 @@ from typing import NamedTuple
 
 import torch
 import torch.nn.functional as F
+
+from snippets.checks import random_seed
 
 
 class IgnoreDemo(NamedTuple):
@@ -632,7 +688,8 @@ def ignore_demo(seed: int = 0) -> IgnoreDemo:
     from_scratch_all_ignored_mean: nan
     torch_all_ignored_sum: 0.000000
     """
-    logits = torch.randn(2, 5, 3, generator=torch.Generator().manual_seed(seed), dtype=torch.float64)
+    generator = torch.Generator().manual_seed(random_seed(seed))
+    logits = torch.randn(2, 5, 3, generator=generator, dtype=torch.float64)
     target = torch.tensor([[4, 0, -100],  # a sequence of 2 tokens, padded to 3
                            [1, -100, -100]])  # a sequence of 1 token
     per_position = F.cross_entropy(logits, target, reduction="none")  # 0 at ignored positions
@@ -655,6 +712,8 @@ from typing import NamedTuple
 import torch
 import torch.nn.functional as F
 
+from snippets.checks import random_seed
+
 
 class ClassDimDemo(NamedTuple):
     transposed: float  # (N, L, C) -> (N, C, L): classes on dim 1, as PyTorch expects
@@ -672,7 +731,7 @@ def class_dim_demo(seed: int = 0) -> ClassDimDemo:
     >>> print(f"{result.not_transposed:.6f}")
     1.397983
     """
-    generator = torch.Generator().manual_seed(seed)
+    generator = torch.Generator().manual_seed(random_seed(seed))
     scores = torch.randn(2, 3, 3, generator=generator, dtype=torch.float64)  # (N, L, C)
     target = torch.randint(0, 3, (2, 3), generator=generator)  # (N, L)
     return ClassDimDemo(
@@ -689,8 +748,11 @@ from typing import NamedTuple
 
 import math
 
+import numpy as np
 import torch
 import torch.nn.functional as F
+
+from snippets.checks import finite_number
 
 
 class BceDemo(NamedTuple):
@@ -713,6 +775,10 @@ def bce_demo(z: float = 20.0) -> BceDemo:
     grad_with_logits: 1.000000
     grad_bce_of_sigmoid: 0.000000
     """
+    z = finite_number(z, "z")
+    largest = float(np.finfo(np.float32).max)
+    if abs(z) > largest:
+        raise ValueError(f"z: is {z:g}, expected a logit that float32 can hold (|z| <= {largest:g})")
     label = torch.tensor([0.0])
     values, grads = [], []
     for loss_fn in (F.binary_cross_entropy_with_logits, binary_cross_entropy_with_logits_torch,
@@ -733,6 +799,8 @@ from typing import NamedTuple
 import torch
 import torch.nn.functional as F
 
+from snippets.checks import finite_number
+
 
 class PosWeightDemo(NamedTuple):
     torch_loss: float  # BCEWithLogitsLoss(pos_weight=3) on 1 positive and 3 negatives, all logits 0
@@ -750,6 +818,9 @@ def pos_weight_demo(pos_weight: float = 3.0) -> PosWeightDemo:
     pull_of_the_positive: -0.375000
     pull_of_the_negatives: 0.375000
     """
+    pos_weight = finite_number(pos_weight, "pos_weight")
+    if pos_weight < 0:
+        raise ValueError(f"pos_weight: is {pos_weight:g}, expected a non-negative weight")
     logits = torch.zeros(4, dtype=torch.float64, requires_grad=True)
     labels = torch.tensor([1.0, 0.0, 0.0, 0.0], dtype=torch.float64)
     weight = torch.tensor([pos_weight], dtype=torch.float64)
@@ -765,6 +836,8 @@ from typing import NamedTuple
 
 import torch
 import torch.nn.functional as F
+
+from snippets.checks import finite_number
 
 
 class GaussianDemo(NamedTuple):
@@ -787,6 +860,9 @@ def gaussian_demo(mean: float = 0.0, observed: float = 0.1, var: float = 0.01) -
     torch_zero_var: 4993.092245
     from_scratch_zero_var: 4993.092245
     """
+    mean, observed, var = finite_number(mean, "mean"), finite_number(observed, "observed"), finite_number(var, "var")
+    if var < 0:
+        raise ValueError(f"var: is {var:g}, expected a variance >= 0")
     mu, x = torch.tensor([mean], dtype=torch.float64), torch.tensor([observed], dtype=torch.float64)
     v, zero = torch.tensor([var], dtype=torch.float64), torch.zeros(1, dtype=torch.float64)
     return GaussianDemo(

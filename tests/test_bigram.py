@@ -359,6 +359,54 @@ def test_mean_nll_rejects_bad_tables(W, message):
         bigram.mean_nll(W, ["emma"])
 
 
+
+@pytest.mark.parametrize("train_function", [bigram.train, bigram.train_seed_style])
+def test_training_checks_its_settings_and_refuses_to_return_a_diverged_run(train_function):
+    for kwargs, message in [({"steps": True}, r"steps: is True, expected a positive integer"),
+                            ({"steps": 1, "seed": 1.5}, r"seed: is 1.5, expected an integer seed"),
+                            ({"steps": 1, "reg": [0.1, 0.2]}, r"reg: expected a single number")]:
+        with pytest.raises(ValueError, match=message):
+            train_function(["emma"], **kwargs)
+    with pytest.raises(ValueError, match=r"lr: is 1e\+300, the descent diverged .* expected a smaller learning rate"):
+        train_function(["emma", "ava"], steps=3, lr=1e300)
+
+
+def test_sampling_refuses_a_model_whose_names_never_end():
+    counts = torch.ones((27, 27), dtype=torch.int64)
+    counts[:, 0] = 0  # "." never follows anything
+    with pytest.raises(ValueError, match=r"a name that reaches 'a' can never end"):
+        bigram.sample(counts, 1, seed=0)
+    counts[SYMBOLS.index("z"), 0] = 1  # now every symbol can reach "z", and "z" can end
+    assert len(bigram.sample(counts, 2, seed=0)) == 2
+
+
+def test_word_nll_and_perplexity_check_what_they_are_given():
+    with pytest.raises(ValueError, match=r"probs: row 0 sums to 27, expected 1"):
+        bigram.word_nll(torch.ones((27, 27)), "emma")  # counts, not probabilities
+    assert bigram.word_nll(torch.full((27, 27), 1 / 27, dtype=torch.float64), "emma") == pytest.approx(math.log(27), rel=1e-12)
+    with pytest.raises(ValueError, match=r"mean_nll: is -1.0, expected a mean NLL >= 0"):
+        bigram.perplexity(-1.0)
+    assert bigram.perplexity(800.0) == math.inf  # math.exp(800) would raise OverflowError
+
+
+def test_read_words_names_a_missing_or_undecodable_file(tmp_path):
+    with pytest.raises(ValueError, match=r"is not a file, expected a text file with one word per line"):
+        bigram.read_words(tmp_path / "missing.txt")
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("rené\n".encode("latin-1"))
+    with pytest.raises(ValueError, match=r"has the byte 0xe9 at 3, expected UTF-8 text"):
+        bigram.read_words(latin1)
+
+
+def test_one_hot_lookup_and_timing_check_their_arguments():
+    W = torch.zeros((27, 27))
+    with pytest.raises(ValueError, match=r"xs: label 27 is out of range, expected 0 <= label < 27"):
+        bigram.one_hot_equals_lookup(W, torch.tensor([27]))
+    with pytest.raises(ValueError, match=r"W: contains NaN"):
+        bigram.one_hot_equals_lookup(torch.full((27, 27), float("nan")), torch.tensor([0]))  # was silently False
+    with pytest.raises(ValueError, match=r"repeat: is 0, expected a positive integer"):
+        bigram.time_forms(["emma"], repeat=0)
+
 def test_training_restores_the_thread_count():
     before = torch.get_num_threads()
     bigram.train(["emma"], steps=2)

@@ -392,6 +392,47 @@ def test_other_bad_input_raises_value_error(call, message):
         call()
 
 
+
+def test_a_label_nll_accepts_is_one_nll_and_cross_entropy_accepts_too():
+    # nll() reads 2.0 and [2] as class 2; the one-hot vector used to index with them and fail
+    for label in (2, 2.0, [2], np.int64(2)):
+        assert nll_and_cross_entropy(PROBS, label) == pytest.approx((math.log(2), math.log(2)), rel=1e-15)
+
+
+def test_torch_versions_take_lists_and_integer_tensors_as_float64():
+    reference = torch.log_softmax(torch.tensor([1.0, 2.0, 4.0], dtype=torch.float64), dim=0)
+    torch.testing.assert_close(log_softmax_torch([1.0, 2.0, 4.0]), reference)
+    torch.testing.assert_close(log_softmax_torch(torch.tensor([1, 2, 4])), reference)
+    # an integer tensor of logits must not turn a soft target into integers
+    soft = torch.tensor([[0.25, 0.75]], dtype=torch.float64)
+    expected = F.cross_entropy(torch.tensor([[1.0, 3.0]], dtype=torch.float64), soft)
+    torch.testing.assert_close(softmax_cross_entropy_torch(torch.tensor([[1, 3]]), soft), expected)
+    torch.testing.assert_close(softmax_cross_entropy_torch([[1.0, 3.0]], soft), expected)
+    expected = F.binary_cross_entropy_with_logits(torch.tensor([2.0, -1.0], dtype=torch.float64),
+                                                  torch.tensor([0.5, 0.0], dtype=torch.float64))
+    torch.testing.assert_close(sigmoid_binary_cross_entropy_torch([2.0, -1.0], [0.5, 0.0]), expected)
+
+
+def test_log_softmax_takes_any_valid_axis_and_names_a_wrong_one():
+    z = np.array([[1.0, 2.0, 4.0], [0.0, 0.0, 0.0]])
+    by_numpy = z - np.logaddexp.reduce(z, axis=0, keepdims=True)
+    np.testing.assert_allclose(log_softmax(z, axis=0), by_numpy, rtol=1e-12)
+    np.testing.assert_allclose(log_softmax(z, axis=-2), by_numpy, rtol=1e-12)
+    with pytest.raises(ValueError, match=re.escape("axis: is 2, expected an integer from -2 to 1 (the logits have 2 dimensions)")):
+        log_softmax(z, axis=2)
+    with pytest.raises(ValueError, match=re.escape("dim: is -2, expected an integer from -1 to 0")):
+        log_softmax_torch(torch.tensor([1.0, 2.0]), dim=-2)
+
+
+def test_the_naive_formula_checks_its_arguments_but_still_overflows():
+    with pytest.raises(ValueError, match=re.escape("label: label 3 is out of range, expected 0 <= label < 3")):
+        naive_softmax_cross_entropy([1.0, 2.0, 3.0], 3)
+    with pytest.raises(ValueError, match="logits: contains NaN"):
+        naive_softmax_cross_entropy([1.0, math.nan], 0)
+    huge = np.array([1e4, 0.0, -1e4], dtype=np.float32)  # finite logits: the formula, not the input, fails
+    assert math.isnan(naive_softmax_cross_entropy(huge, 0)) and naive_softmax_cross_entropy(huge, 1) == math.inf
+    assert naive_softmax_cross_entropy([0.0, math.log(3)], 1) == pytest.approx(-math.log(0.75), rel=1e-12)
+
 def test_page_code_runs_in_order():
     run_page_code("cross-entropy.md")
 

@@ -34,6 +34,7 @@ from snippets.pytorch_losses import (
     nll_loss,
     nll_loss_torch,
     pos_weight_demo,
+    report,
     smoothing_demo,
     weight_demo,
 )
@@ -460,6 +461,51 @@ def test_new_generic_checks_accept_good_input():
     assert distributions([[[0.25], [0.75]]]).shape == (1, 2, 1)
     assert log_distributions([[math.log(0.5), math.log(0.5)], [0.0, -math.inf]]).shape == (2, 2)  # log 0 is allowed
 
+
+
+def test_torch_versions_take_lists_and_integer_tensors():
+    logits = [[1.0, 3.0], [0.5, -0.5]]
+    as_tensor = torch.tensor(logits, dtype=torch.float64)
+    close(cross_entropy_torch(logits, [1, 0]), F.cross_entropy(as_tensor, torch.tensor([1, 0])))
+    log_probs = torch.log_softmax(as_tensor, dim=1)
+    close(nll_loss_torch(log_probs.tolist(), [1, 0]), F.nll_loss(log_probs, torch.tensor([1, 0])))
+    # an integer tensor of probabilities must not turn the soft targets into integers
+    close(binary_cross_entropy_torch(torch.tensor([1, 0]), [0.75, 0.25]),
+          F.binary_cross_entropy(torch.tensor([1.0, 0.0]), torch.tensor([0.75, 0.25])))
+    close(binary_cross_entropy_with_logits_torch(torch.tensor([2, -1]), [0.5, 0.0]),
+          F.binary_cross_entropy_with_logits(torch.tensor([2.0, -1.0]), torch.tensor([0.5, 0.0])))
+    close(gaussian_nll_loss_torch([0.0, 1.0], [0.5, 0.5], [1.0, 2.0]),
+          F.gaussian_nll_loss(torch.tensor([0.0, 1.0]), torch.tensor([0.5, 0.5]), torch.tensor([1.0, 2.0])))
+
+
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: log_probs_demo(labels=(3, 4)), "labels: label 4 is out of range, expected 0 <= label < 4"),
+        (lambda: composition_demo(labels=(0, 1)), "labels: has 2 labels, expected 1"),
+        (lambda: double_softmax_demo(label=0.5), "label: expected integer class indices"),
+        (lambda: smoothing_demo(probs=(0.5, 0.5, 0.0, 0.0)), "probs: contains 0, expected positive probabilities"),
+        (lambda: weight_demo(weight=(1.0, 2.0, 3.0)), "weight: has shape (3,), expected (2,) (one weight per class)"),
+        (lambda: ignore_demo(seed=1.5), "seed: is 1.5, expected an integer seed between 0 and 2**64 - 1"),
+        (lambda: class_dim_demo(seed=-1), "seed: is -1"),
+        (lambda: bce_demo(1e39), "z: is 1e+39, expected a logit that float32 can hold"),
+        (lambda: pos_weight_demo(-1.0), "pos_weight: is -1, expected a non-negative weight"),
+        (lambda: gaussian_demo(var=-0.01), "var: is -0.01, expected a variance >= 0"),
+        (lambda: report((1.0, 2.0)), "result: is a tuple, expected a demo's result (a NamedTuple)"),
+    ],
+)
+def test_demos_check_their_arguments_before_pytorch_sees_them(call, message):
+    # without the checks PyTorch raised IndexError or RuntimeError, or returned nan
+    with pytest.raises(ValueError, match=re.escape(message)):
+        call()
+
+
+def test_demos_still_agree_with_pytorch_on_other_valid_input():
+    result = weight_demo(probs=((0.5, 0.5),), labels=(1,), weight=(1.0, 3.0))  # one row, as (C,) rows of one
+    assert result.torch_weighted == pytest.approx(math.log(2), rel=1e-12) == result.from_scratch
+    result = double_softmax_demo(logits=(0.0, 1.0, 2.0), label=2)
+    assert result.loss == pytest.approx(math.log(1 + math.exp(-1) + math.exp(-2)), rel=1e-12)
+    assert result.from_scratch == pytest.approx(result.loss, rel=1e-12)
 
 def test_page_code_runs_in_order():
     run_page_code("pytorch-losses.md")
