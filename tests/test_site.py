@@ -86,35 +86,41 @@ def test_mathjax_is_served_by_the_site(built_site):
     assert 'src="../assets/mathjax/startup.js"' in (built_site / "nll/index.html").read_text(encoding="utf-8")
 
 
-def test_two_clean_builds_are_byte_identical(tmp_path):
+def test_builds_are_repeatable_and_redo_expensive_work_only_when_its_inputs_change(tmp_path):
+    """Two clean builds are byte-identical; a cold build draws each figure, executes each
+    notebook and trains each model once; a prose edit redoes none of it; a code edit in
+    ``snippets/`` redraws the figures and re-executes the notebooks (whose cache keys
+    include every file of ``snippets/``) but retrains nothing it did not change."""
     first, second = (copy_project(tmp_path / name) for name in ("a", "b"))
-    for project in (first, second):
-        result = build_site(project, project / "site")
-        assert result.returncode == 0, result.stdout + result.stderr
-    comparison = filecmp.dircmp(first / "site", second / "site")
-    differing = _differences(comparison)
-    assert not differing, f"files differ between two clean builds: {differing[:10]}"
-
-
-def test_a_cold_build_does_each_expensive_step_once_and_a_prose_edit_none(tmp_path):
-    """Figures drawn, notebooks executed and models trained: once each in a cold build, then cached."""
-    project = copy_project(tmp_path / "project")
     log = tmp_path / "steps.log"
-    result = build_site(project, tmp_path / "site", SNIPPETS_BUILD_LOG=str(log))
+    result = build_site(first, first / "site", SNIPPETS_BUILD_LOG=str(log))
     assert result.returncode == 0, result.stdout + result.stderr
     steps = log.read_text().splitlines()
     assert len(steps) == len(set(steps)), f"done twice in one build: {sorted(s for s in steps if steps.count(s) > 1)}"
-    assert sorted(s.split(" ", 1)[1] for s in steps if s.startswith("figure ")) == sorted(collect())
-    notebooks = sorted(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.ipynb"))
-    assert sorted(s.split(" ", 1)[1] for s in steps if s.startswith("notebook ")) == notebooks
+    figures = sorted(f"figure {name}" for name in collect())
+    notebooks = sorted(f"notebook {path.relative_to(DOCS).as_posix()}" for path in DOCS.rglob("*.ipynb"))
+    assert sorted(s for s in steps if s.startswith("figure ")) == figures
+    assert sorted(s for s in steps if s.startswith("notebook ")) == notebooks
     assert any(s.startswith("train ") for s in steps), "the bigram figures should have trained a model"
 
-    with (project / "docs" / "nll.md").open("a", encoding="utf-8") as page:
+    result = build_site(second, second / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    differing = _differences(filecmp.dircmp(first / "site", second / "site"))
+    assert not differing, f"files differ between two clean builds: {differing[:10]}"
+
+    with (first / "docs" / "nll.md").open("a", encoding="utf-8") as page:
         page.write("\nA one-line prose edit.\n")
     log.write_text("")
-    result = build_site(project, tmp_path / "site", SNIPPETS_BUILD_LOG=str(log))
+    result = build_site(first, first / "site", SNIPPETS_BUILD_LOG=str(log))
     assert result.returncode == 0, result.stdout + result.stderr
     assert log.read_text() == "", f"a prose edit redid: {log.read_text().splitlines()}"
+
+    with (first / "snippets" / "nll.py").open("a", encoding="utf-8") as module:
+        module.write("\n# A one-line code edit.\n")
+    result = build_site(first, first / "site", SNIPPETS_BUILD_LOG=str(log))
+    assert result.returncode == 0, result.stdout + result.stderr
+    steps = sorted(log.read_text().splitlines())
+    assert steps == sorted(figures + notebooks), f"a code edit outside bigram.py redid: {steps}"
 
 
 def _differences(comparison: filecmp.dircmp) -> list[str]:
