@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 
-from snippets import sitebuild
 from snippets.ledger import WorkedNumber, collect
 from tests.sitetools import DOCS, ROOT, TALLY, build_env, build_site, copy_project, includes, source_pages
 
@@ -29,11 +28,12 @@ NOTEBOOKS = [page for page in source_pages().values() if page.endswith(".ipynb")
 
 @pytest.fixture
 def project(tmp_path, built_site) -> Path:
-    """A copy of the project whose build reuses the figures the session's build drew."""
+    """A copy of the project whose build reuses what the session's build drew, executed and trained.
+
+    The caches are keyed by their inputs, so a fault that changes an input still rebuilds it.
+    """
     copy = copy_project(tmp_path / "project")
-    drawn = ROOT / ".cache" / "figures" / sitebuild.sources_digest()
-    if drawn.is_dir():
-        shutil.copytree(drawn, copy / ".cache" / "figures" / drawn.name)
+    shutil.copytree(ROOT / ".cache", copy / ".cache", ignore=shutil.ignore_patterns("screenshots"))
     return copy
 
 
