@@ -5,7 +5,9 @@ on disk under a key made from every source file of ``snippets`` and the versions
 the libraries that draw them. Editing prose never changes that key, so a rebuild
 under ``mkdocs serve`` reads the SVGs back instead of importing torch and matplotlib.
 Notebooks are executed here too, not by mkdocs-jupyter, and cached the same way under a
-key that includes ``snippets``, so a change to the code re-runs them.
+key that includes ``snippets``, so a change to the code re-runs them. The pages are
+slimmed here as well: notebook pages lose the CSS they do not use, and code blocks are
+left out of the search index every page downloads.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import subprocess
-import sys
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from importlib import metadata, resources
 from pathlib import Path
@@ -28,7 +30,6 @@ DRAWING_LIBRARIES = ("matplotlib", "numpy", "torch")
 
 #: MathJax lives at this path in the built site; pages load ``startup.js`` from it.
 MATHJAX_SITE_DIR = "assets/mathjax"
-
 
 #: If this environment variable names a file, each expensive step of a build (a figure
 #: drawn, a notebook executed, a model trained) appends one line to it. The tests use it

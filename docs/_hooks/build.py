@@ -1,4 +1,4 @@
-"""MkDocs hook: hand the figures, MathJax and executed notebooks to the build. Logic lives in snippets.sitebuild."""
+"""MkDocs hook: hand figures, MathJax and executed notebooks to the build; slim pages. Logic: snippets.sitebuild."""
 
 import sys
 from pathlib import Path
@@ -25,11 +25,11 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_page_content(html: str, page, config, files) -> str:
+    return sitebuild.exclude_code_from_search(html)
+
+
 def on_post_page(output: str, page, config) -> str:
     if page.file.src_uri.endswith(".ipynb"):
         return sitebuild.clean_notebook_html(output)
     return output
-
-
-def on_page_content(html: str, page, config, files) -> str:
-    return sitebuild.exclude_code_from_search(html)
