@@ -280,7 +280,11 @@ def prune_css(css: str, classes: set[str]) -> str:
     return "".join(kept)
 
 
-_CUSTOM_PROPERTY = re.compile(r"(?<![\w-])(--[\w-]+)\s*:[^;{}\"']*(?:;|(?=\}))")
+#: ``--name: value;`` where the value may hold parentheses one level deep, with semicolons
+#: inside them (``url(data:image/svg+xml;base64,...)``), and no quotes.
+_CUSTOM_PROPERTY = re.compile(
+    r"(?<![\w-])(--[\w-]+)\s*:(?:[^;{}()\"']|\((?:[^()\"']|\([^()\"']*\))*\))*(?:;|(?=\}))"
+)
 _CUSTOM_PROPERTY_USE = re.compile(r"var\(\s*(--[\w-]+)")
 
 
@@ -292,6 +296,8 @@ def drop_unused_custom_properties(css: str, html: str = "") -> str:
 
     >>> drop_unused_custom_properties(":root{--a:1;--b:var(--c);--c:2;--d:3}p{x:var(--b)}")
     ':root{--b:var(--c);--c:2;}p{x:var(--b)}'
+    >>> drop_unused_custom_properties(":root{--icon:url(data:image/svg+xml;base64,PHN2);--e:rgba(var(--f), .2)}")
+    ':root{}'
     """
     while True:
         used = set(_CUSTOM_PROPERTY_USE.findall(css)) | set(_CUSTOM_PROPERTY_USE.findall(html))
