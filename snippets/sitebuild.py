@@ -127,6 +127,7 @@ MATHJAX_COMPONENTS = (
     "output/chtml.js",
     "output/chtml/fonts/tex.js",
     "a11y/assistive-mml.js",
+    "ui/lazy.js",
 )
 
 

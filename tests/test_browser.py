@@ -40,6 +40,8 @@ _INSPECT_JS = """
 async () => {
     if (!(window.MathJax && MathJax.startup && MathJax.startup.promise)) return {mathjax: false};
     await MathJax.startup.promise;
+    // The site typesets lazily (math below the fold when it scrolls into view): typeset it all to inspect it.
+    if (MathJax.startup.document.lazyTypesetAll) await MathJax.startup.document.lazyTypesetAll();
     const images = [...document.images];
     images.forEach(image => { image.loading = 'eager'; });
     await Promise.all(images.map(image => image.complete ? null : new Promise(resolve => {
@@ -143,6 +145,7 @@ def test_instant_navigation_through_every_page_typesets_each_new_page(watched_pa
         except Exception:  # noqa: BLE001 - reported below with what is left untypeset
             pass
         assert page.evaluate("() => window.__notReloaded === true"), f"/{url} was a full reload, not instant navigation"
+        page.evaluate("async () => { const doc = MathJax.startup.document; if (doc.lazyTypesetAll) await doc.lazyTypesetAll(); }")
         untypeset = page.evaluate(
             "() => [...document.querySelectorAll('.arithmatex')].filter(e => !e.querySelector('mjx-container')).length"
         )

@@ -14,7 +14,9 @@ window.MathJax = {
   loader: {
     // TeX's base package plus AMS (aligned, \dfrac, \operatorname, ...), and an error
     // message, not silence, for an unknown macro: all the pages use, 44 kB less than input/tex.
-    load: ["input/tex-base", "[tex]/ams", "[tex]/noundefined", "output/chtml", "a11y/assistive-mml"],
+    // ui/lazy typesets a formula when it scrolls into view (and all of them before
+    // printing), so a long page shows its first screen of math without waiting for the rest.
+    load: ["input/tex-base", "[tex]/ams", "[tex]/noundefined", "output/chtml", "a11y/assistive-mml", "ui/lazy"],
   },
   tex: {
     packages: { "[+]": ["ams", "noundefined"] },
@@ -27,41 +29,25 @@ window.MathJax = {
     ignoreHtmlClass: "[^ ]+",
     processHtmlClass: "arithmatex|jp-RenderedMarkdown",
   },
-  startup: {
-    pageReady: () => MathJax.startup.defaultPageReady().then(keepMathStyles),
-  },
 };
 
-// Material's instant navigation swaps the page body without reloading scripts:
-// typeset the new content each time a page is shown. The first page is typeset by
-// MathJax's own startup; until then typesetPromise does not exist. The output's
-// style cache is kept on purpose: clearing it after a page is typeset drops the
-// CSS of glyphs already on screen, and they vanish.
-//
-// Instant navigation also replaces <head>, which takes MathJax's stylesheet
-// (#MJX-CHTML-styles) out of the document. MathJax adds the CSS of each new glyph
-// to that sheet with insertRule, which fails on a detached sheet, and the rules it
-// had added are lost when the element is put back. So: put the element back before
-// typesetting, and after every typeset write its rules into its text, so that they
-// survive the next swap.
-function keepMathStyles() {
-  const styles = MathJax.startup.output.chtmlStyles;
-  if (styles && styles.sheet) {
-    styles.textContent = Array.from(styles.sheet.cssRules, (rule) => rule.cssText).join("\n");
-  }
-}
-
+// Material's instant navigation swaps the page without reloading scripts, and takes
+// MathJax's stylesheet (#MJX-CHTML-styles) out of the document with the old <head>.
+// MathJax's own startup typesets the first page. On every page after it, start
+// from an empty stylesheet in the document and an empty glyph cache (the old page's
+// math is gone), so the new page's typesetting writes every rule it needs.
+let pagesShown = 0;
 document$.subscribe(() => {
-  if (!window.MathJax.typesetPromise) {
-    return;
-  }
+  pagesShown += 1;
+  if (pagesShown === 1 || !window.MathJax.typesetPromise) return;
   const styles = MathJax.startup.output.chtmlStyles;
-  if (styles && !styles.isConnected) {
-    const stale = document.getElementById(styles.id);
-    if (stale) stale.replaceWith(styles);
-    else document.head.appendChild(styles);
+  if (styles) {
+    document.getElementById(styles.id)?.remove();
+    styles.textContent = "";
+    document.head.appendChild(styles);
   }
+  MathJax.startup.output.clearCache();
   MathJax.typesetClear();
   MathJax.texReset();
-  MathJax.typesetPromise().then(keepMathStyles);
+  MathJax.typesetPromise();
 });
