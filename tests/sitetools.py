@@ -413,3 +413,66 @@ def broken_links(site: Path) -> tuple[list[str], int]:
             if fragment and target.suffix == ".html" and fragment not in parse(target).ids:
                 problems.append(f"{page}: {kind}={url!r} -> no id {fragment!r} in {target.relative_to(site).as_posix()}")
     return problems, checked
+
+
+# --- Running a page's code and comparing what it prints with the page's output blocks ---
+
+_OUTPUT_FENCE = re.compile(r"^(?P<indent>[ \t]*)```(?P<lang>\w*)")
+_INCLUDE_LINE = re.compile(r'^\s*--8<--\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"\s*$')
+
+
+def page_blocks_with_output(page: str) -> list[tuple[str, str | None]]:
+    """The page's Python blocks in order, includes expanded, each with the ``text`` block right after it (if any)."""
+    fenced, current, indent, lang = [], None, "", ""
+    lines = page_source(page).splitlines()
+    for number, line in enumerate(lines):
+        fence = _OUTPUT_FENCE.match(line)
+        if current is None and fence and fence["lang"] in ("python", "text"):
+            current, indent, lang, start = [], fence["indent"], fence["lang"], number
+        elif current is not None and line.strip() == "```":
+            fenced.append((lang, "\n".join(current), start, number))
+            current = None
+        elif current is not None:
+            line = line[len(indent):] if line.startswith(indent) else line.lstrip()
+            include = _INCLUDE_LINE.match(line)
+            if include:
+                source = (ROOT / include["path"]).read_text(encoding="utf-8")
+                line = textwrap.dedent(section_text(include["path"], include["section"])) if include["section"] else source
+            current.append(line)
+    blocks = []
+    for index, (lang, body, _, end) in enumerate(fenced):
+        if lang != "python":
+            continue
+        following = fenced[index + 1] if index + 1 < len(fenced) else None
+        adjacent = following and following[0] == "text" and all(not l.strip() for l in lines[end + 1: following[2]])
+        blocks.append((body, following[1] if adjacent else None))
+    return blocks
+
+
+_OUTPUT_RUNNER = r"""
+import contextlib, io, json, sys
+page, blocks = json.loads(sys.stdin.read())
+namespace = {"__name__": "__main__"}
+for index, (code, expected) in enumerate(blocks):
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(compile(code, f"{page} block {index}", "exec"), namespace)
+    if expected is not None and printed.getvalue().rstrip() != expected.rstrip():
+        sys.exit(f"{page} block {index} printed\n{printed.getvalue()}\nbut the page shows\n{expected}")
+"""
+
+
+def run_page_checking_output(page: str) -> None:
+    """Run every Python block of ``docs/<page>`` in page order, in a fresh interpreter at the repository root.
+
+    Where a ``text`` block follows a Python block, what the Python block prints must equal it.
+    """
+    blocks = page_blocks_with_output(page)
+    assert blocks, f"{page} has no Python code"
+    result = run_blocks_checking_output(page, blocks)
+    assert result.returncode == 0, f"{page}: a code block failed\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+
+
+def run_blocks_checking_output(page: str, blocks: list[tuple[str, str | None]]) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", _OUTPUT_RUNNER], input=json.dumps([page, blocks]), cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import math
 import re
-import subprocess
-import sys
-import textwrap
 
 import numpy as np
 import pytest
@@ -42,73 +38,17 @@ from snippets.cross_entropy import (
     softmax_cross_entropy_torch,
 )
 from snippets.nll import nll
-from tests.sitetools import ROOT, page_source, section_text
+from tests.sitetools import (
+    page_blocks_with_output,
+    page_source,
+    run_blocks_checking_output,
+    run_page_checking_output,
+)
 
 PROBS = [0.1, 0.3, 0.5, 0.1]
 # Exact values from ../shared/WORKED_NUMBERS.md (computed independently of this code).
 ORACLE_NLL_4TH = 2.302585092994046
 ORACLE_NLL_3RD = 0.6931471805599453
-
-FENCE = re.compile(r"^(?P<indent>[ \t]*)```(?P<lang>\w*)")
-INCLUDE_LINE = re.compile(r'^\s*--8<--\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"\s*$')
-
-
-def page_python_blocks(page: str) -> list[tuple[str, str | None]]:
-    """The page's Python blocks in order, includes expanded, each with the ``text`` block right after it (if any)."""
-    fenced, current, indent, lang = [], None, "", ""
-    lines = page_source(page).splitlines()
-    for number, line in enumerate(lines):
-        fence = FENCE.match(line)
-        if current is None and fence and fence["lang"] in ("python", "text"):
-            current, indent, lang, start = [], fence["indent"], fence["lang"], number
-        elif current is not None and line.strip() == "```":
-            fenced.append((lang, "\n".join(current), start, number))
-            current = None
-        elif current is not None:
-            line = line[len(indent):] if line.startswith(indent) else line.lstrip()
-            include = INCLUDE_LINE.match(line)
-            if include:
-                source = (ROOT / include["path"]).read_text(encoding="utf-8")
-                line = textwrap.dedent(section_text(include["path"], include["section"])) if include["section"] else source
-            current.append(line)
-    blocks = []
-    for index, (lang, body, _, end) in enumerate(fenced):
-        if lang != "python":
-            continue
-        following = fenced[index + 1] if index + 1 < len(fenced) else None
-        adjacent = following and following[0] == "text" and all(not l.strip() for l in lines[end + 1: following[2]])
-        blocks.append((body, following[1] if adjacent else None))
-    return blocks
-
-
-RUNNER = r"""
-import contextlib, io, json, sys
-page, blocks = json.loads(sys.stdin.read())
-namespace = {"__name__": "__main__"}
-for index, (code, expected) in enumerate(blocks):
-    printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        exec(compile(code, f"{page} block {index}", "exec"), namespace)
-    if expected is not None and printed.getvalue().rstrip() != expected.rstrip():
-        sys.exit(f"{page} block {index} printed\n{printed.getvalue()}\nbut the page shows\n{expected}")
-"""
-
-
-def run_page_code(page: str) -> None:
-    """Run every Python block of ``docs/<page>`` in page order, in a fresh interpreter at the repository root.
-
-    Where a ``text`` block follows a Python block, what the Python block prints must equal it.
-    """
-    blocks = page_python_blocks(page)
-    assert blocks, f"{page} has no Python code"
-    result = run_blocks(page, blocks)
-    assert result.returncode == 0, f"{page}: a code block failed\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
-
-
-def run_blocks(page: str, blocks: list[tuple[str, str | None]]) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", RUNNER], input=json.dumps([page, blocks]), cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
-
 
 # --- Bernoulli likelihood and binary cross-entropy ---
 
@@ -434,13 +374,13 @@ def test_the_naive_formula_checks_its_arguments_but_still_overflows():
     assert naive_softmax_cross_entropy([0.0, math.log(3)], 1) == pytest.approx(-math.log(0.75), rel=1e-12)
 
 def test_page_code_runs_in_order():
-    run_page_code("cross-entropy.md")
+    run_page_checking_output("cross-entropy.md")
 
 
 def test_page_runner_compares_printed_output_with_the_page():
-    blocks = page_python_blocks("pytorch-losses.md")
+    blocks = page_blocks_with_output("pytorch-losses.md")
     shown = [expected for _, expected in blocks if expected is not None]
     assert len(shown) == 10 and shown[0].startswith("torch_on_probabilities: -0.300000")
-    assert run_blocks("test", [("x = 2", None), ("print(x)", "2")]).returncode == 0
-    wrong = run_blocks("test", [("x = 2", None), ("print(x)", "3")])
+    assert run_blocks_checking_output("test", [("x = 2", None), ("print(x)", "2")]).returncode == 0
+    wrong = run_blocks_checking_output("test", [("x = 2", None), ("print(x)", "3")])
     assert wrong.returncode != 0 and "but the page shows" in wrong.stderr

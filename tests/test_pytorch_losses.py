@@ -38,8 +38,7 @@ from snippets.pytorch_losses import (
     smoothing_demo,
     weight_demo,
 )
-from tests.sitetools import page_source
-from tests.test_cross_entropy import run_page_code
+from tests.sitetools import page_source, run_page_checking_output
 
 TOL = dict(rtol=1e-6, atol=1e-6)  # the page's promise: from scratch equals torch within 1e-6
 SCALES = torch.tensor([1e-3, 1.0, 10.0, 100.0, 1e4], dtype=torch.float64)
@@ -508,4 +507,4 @@ def test_demos_still_agree_with_pytorch_on_other_valid_input():
     assert result.from_scratch == pytest.approx(result.loss, rel=1e-12)
 
 def test_page_code_runs_in_order():
-    run_page_code("pytorch-losses.md")
+    run_page_checking_output("pytorch-losses.md")
