@@ -1,6 +1,7 @@
 """PyTorch's classification and likelihood losses, rebuilt from scratch in NumPy and in PyTorch.
 
-The page ``docs/pytorch-losses.md`` includes the named sections of this module. Each
+The pages ``docs/pytorch-losses.md`` (the pitfall demos) and
+``docs/pytorch-losses-from-scratch.md`` (the losses) include its named sections. Each
 from-scratch function takes the same arguments as its ``torch.nn.functional``
 namesake and returns the same numbers; unlike PyTorch, each one also rejects input
 that would give a silently wrong loss. The ``*_demo`` functions run one pitfall each.
