@@ -16,6 +16,7 @@ from snippets import sitebuild  # noqa: E402
 def on_files(files: Files, config) -> Files:
     for site_path, svg in sitebuild.build_figures(ROOT / ".cache").items():
         files.append(File.generated(config, site_path, content=svg))
+    files.append(File.generated(config, sitebuild.FAVICON_PATH, content=sitebuild.FAVICON_SVG))
     for site_path, source in sitebuild.mathjax_files().items():
         files.append(File.generated(config, site_path, abs_src_path=source))
     for notebook in [file for file in files if file.src_uri.endswith(".ipynb")]:
