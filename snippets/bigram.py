@@ -8,6 +8,7 @@ offline and gives the same numbers on every machine.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -516,19 +517,38 @@ def train_cached(words, steps: int, lr: float = 50.0, reg: float = 0.01,
     if cache_dir is not None and not isinstance(cache_dir, (str, os.PathLike)):
         raise ValueError(f"cache_dir: is {cache_dir!r}, expected a folder path")
     path = Path(cache_dir or CACHE_DIR) / f"train-{training_key(words, steps, lr, reg, seed)}.json"
-    if path.is_file():
-        saved = json.loads(path.read_text())
-        return TrainResult(torch.tensor(saved["W"], dtype=torch.float64), saved["losses"], saved["nlls"])
-    from snippets.sitebuild import record_build_step
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # The build draws figures and runs the notebook at once; the second to ask waits here.
+        with _exclusive(path.with_suffix(".lock")):
+            if not path.is_file():
+                from snippets.sitebuild import record_build_step
 
-    record_build_step(f"train {path.stem}")
-    result = train(words, steps, lr=lr, reg=reg, seed=seed)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, staging = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-    with os.fdopen(handle, "w") as out:  # json writes floats exactly (shortest repr)
-        json.dump({"W": result.W.tolist(), "losses": result.losses, "nlls": result.nlls}, out)
-    os.replace(staging, path)  # readers never see half a file
-    return result
+                record_build_step(f"train {path.stem}")
+                result = train(words, steps, lr=lr, reg=reg, seed=seed)
+                handle, staging = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+                with os.fdopen(handle, "w") as out:  # json writes floats exactly (shortest repr)
+                    json.dump({"W": result.W.tolist(), "losses": result.losses, "nlls": result.nlls}, out)
+                os.replace(staging, path)  # readers never see half a file
+                return result
+    saved = json.loads(path.read_text())
+    return TrainResult(torch.tensor(saved["W"], dtype=torch.float64), saved["losses"], saved["nlls"])
+
+
+@contextlib.contextmanager
+def _exclusive(lock_path: Path):
+    """Hold an exclusive lock on ``lock_path`` across processes (where the OS offers ``flock``)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: two processes may both train; each writes the same result
+        yield
+        return
+    with open(lock_path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 @functools.cache

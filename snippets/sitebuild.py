@@ -12,6 +12,8 @@ left out of the search index every page downloads.
 
 from __future__ import annotations
 
+import ast
+import asyncio
 import hashlib
 import json
 import os
@@ -20,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -72,26 +75,65 @@ def figure_path(name: str) -> str:
     return f"img/{name}.svg"
 
 
-def build_figures(cache_dir: Path) -> dict[str, bytes]:
-    """Return ``{site path: SVG bytes}`` for every registered figure, drawing only on a cache miss.
+def figure_names(package_dir: Path = PACKAGE_DIR) -> list[str]:
+    """The names of the ``@figure("name")`` functions in ``package_dir``, read without importing it.
 
-    Drawing runs in a fresh Python process (``python -m snippets.sitebuild``), so that a
+    The build lists the figures as files before they are drawn, so pages render while a
+    separate process draws; importing the chapters here would cost the seconds it takes
+    to import torch. ``collect()`` is the truth; a test keeps the two equal.
+    """
+    names = []
+    for path in sorted(Path(package_dir).glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
+            if isinstance(node, ast.FunctionDef):
+                names += [decorator.args[0].value for decorator in node.decorator_list
+                          if isinstance(decorator, ast.Call) and getattr(decorator.func, "id", None) == "figure"
+                          and decorator.args and isinstance(decorator.args[0], ast.Constant)]
+    return sorted(names)
+
+
+class FigureJob:
+    """The figures of one build: drawn in a fresh process that runs while pages render.
+
+    Drawing runs in a new Python process (``python -m snippets.sitebuild``), so that a
     long-lived ``mkdocs serve`` always draws with the code as it is now on disk rather
     than with modules it imported before an edit, and so that a build whose figures are
-    cached never imports torch or matplotlib at all. A figure function that raises makes
-    this raise, with the drawing process's traceback naming the figure.
+    cached never imports torch or matplotlib at all. ``sources`` maps each figure's site
+    path to the SVG file it will be; ``wait()`` returns once they exist, and raises with
+    the drawing process's traceback (which names the figure) if drawing failed.
     """
-    entry = Path(cache_dir) / "figures" / sources_digest()
-    manifest = entry / "manifest.json"
-    if not manifest.is_file():
-        result = subprocess.run(
-            [sys.executable, "-m", "snippets.sitebuild", str(entry)],
-            cwd=PACKAGE_DIR.parent, capture_output=True, text=True,
-        )
-        if result.returncode != 0 or not manifest.is_file():
-            raise RuntimeError(f"drawing the figures failed:\n{result.stderr[-6000:]}")
-    names = json.loads(manifest.read_text())
-    return {figure_path(name): (entry / f"{name}.svg").read_bytes() for name in names}
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.entry = Path(cache_dir) / "figures" / sources_digest()
+        manifest = self.entry / "manifest.json"
+        self.names = json.loads(manifest.read_text()) if manifest.is_file() else figure_names()
+        self.sources = {figure_path(name): str(self.entry / f"{name}.svg") for name in self.names}
+        self._process, self._failure = None, ""
+        if not manifest.is_file():
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "snippets.sitebuild", str(self.entry)],
+                cwd=PACKAGE_DIR.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            )
+
+    def wait(self) -> dict[str, str]:
+        """Block until every figure is drawn; return ``sources``."""
+        manifest = self.entry / "manifest.json"
+        if self._process is not None:
+            _, stderr = self._process.communicate()
+            if self._process.returncode != 0 or not manifest.is_file():
+                self._failure = f"drawing the figures failed:\n{stderr[-6000:]}"
+            self._process = None
+        if self._failure:
+            raise RuntimeError(self._failure)
+        drawn = json.loads(manifest.read_text())
+        if drawn != self.names:
+            raise RuntimeError(f"the figures drawn, {drawn}, are not the @figure functions found, {self.names}")
+        return self.sources
+
+
+def build_figures(cache_dir: Path) -> dict[str, bytes]:
+    """Return ``{site path: SVG bytes}`` for every registered figure, drawing only on a cache miss."""
+    return {site_path: Path(source).read_bytes() for site_path, source in FigureJob(cache_dir).wait().items()}
 
 
 def draw_figures(entry: Path) -> None:
@@ -205,7 +247,7 @@ def execute_notebook(notebook: Path, src_uri: str, cache_dir: Path, cwd: Path) -
     )
     record_build_step(f"notebook {src_uri}")
     try:
-        client.execute()
+        asyncio.run(client.async_execute())  # a loop of its own, closed after: safe in any thread
     except Exception as error:
         raise RuntimeError(f"notebook {src_uri} failed to execute: {error}") from error
 
@@ -218,6 +260,76 @@ def execute_notebook(notebook: Path, src_uri: str, cache_dir: Path, cwd: Path) -
     except OSError:  # another build wrote the same entry first; theirs is identical
         shutil.rmtree(staging)
     return entry
+
+
+class NotebookJob:
+    """One notebook of a build, executed and rendered (on a cache miss) in a thread while pages render.
+
+    ``path`` is where the executed copy will be, ``directory / src_uri``; ``wait()`` returns
+    it once it exists and re-raises what ``execute_notebook`` raised. The kernel is a
+    separate process, so the thread mostly waits on it and leaves the main process free.
+    """
+
+    def __init__(self, notebook: Path, src_uri: str, cache_dir: Path, cwd: Path) -> None:
+        self.directory = Path(cache_dir) / "notebooks" / notebook_key(notebook)
+        self.path = self.directory / src_uri
+        self._error: BaseException | None = None
+        self._thread = None
+        if not self.path.is_file():
+            self._thread = threading.Thread(
+                target=self._run, args=(notebook, src_uri, cache_dir, cwd), name=f"execute {src_uri}"
+            )
+            self._thread.start()
+
+    def _run(self, notebook: Path, src_uri: str, cache_dir: Path, cwd: Path) -> None:
+        try:
+            execute_notebook(notebook, src_uri, cache_dir, cwd)
+            render_notebook_page(self.path, cache_dir)  # now, not when the build reaches the page
+        except BaseException as error:  # handed to wait(), in the build's own thread
+            self._error = error
+
+    def wait(self) -> Path:
+        """Block until the notebook is executed; return the executed copy's path."""
+        if self._thread is not None:
+            self._thread.join()
+            if self._error is not None:
+                raise self._error
+        return self.path
+
+
+#: Packages whose version can change how an executed notebook is rendered as a page.
+NOTEBOOK_PAGE_LIBRARIES = ("mkdocs-jupyter", "nbconvert", "mistune", "pygments")
+
+
+def render_notebook_page(executed: Path, cache_dir: Path) -> dict:
+    """Return ``{"content", "toc_tokens", "title"}`` for the page of an executed notebook.
+
+    The HTML is mkdocs-jupyter's (its nbconvert template, code cells highlighted, inputs
+    shown). It is cached under a key made from the executed notebook and the rendering
+    libraries (and this module, which slims it), because importing nbconvert alone takes
+    longer than the rest of a rebuild.
+    """
+    digest = hashlib.sha256(Path(executed).read_bytes())
+    digest.update(Path(__file__).read_bytes())  # the cleaning below
+    for library in NOTEBOOK_PAGE_LIBRARIES:
+        digest.update(f"{library}=={metadata.version(library)}\0".encode())
+    cached = Path(cache_dir) / "notebook-pages" / f"{digest.hexdigest()[:24]}.json"
+    if cached.is_file():
+        return json.loads(cached.read_text(encoding="utf-8"))
+
+    from mkdocs_jupyter.convert import nb2html
+    from mkdocs_jupyter.plugin import _get_nb_toc_tokens  # the plugin's own, pinned with it
+
+    record_build_step(f"notebook page {Path(executed).name}")
+    content = clean_notebook_html(nb2html(str(executed), theme="", custom_mathjax_url="", allow_errors=False))
+    toc_tokens, title = _get_nb_toc_tokens(str(executed), 6)  # 6: the plugin's default depth
+    page = {"content": content, "toc_tokens": toc_tokens, "title": title}
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    handle, staging = tempfile.mkstemp(dir=cached.parent, prefix=".tmp-", suffix=".json")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        json.dump(page, out)
+    os.replace(staging, cached)  # readers never see half a file
+    return page
 
 
 #: What mkdocs-jupyter 0.26.3 puts in every notebook page for MathJax 2: an empty

@@ -12,10 +12,12 @@ from __future__ import annotations
 import collections
 import json
 import math
+import os
 import re
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import numpy as np
@@ -432,6 +434,34 @@ def test_train_cached_trains_once_and_keys_on_every_input(tmp_path, monkeypatch)
             bigram.training_key(words, 20, 40.0, 0.01, 1), bigram.training_key(words, 20, 50.0, 0.0, 1),
             bigram.training_key(words, 20, 50.0, 0.01, 2), bigram.training_key(words[1:], 20, 50.0, 0.01, 1)}
     assert len(keys) == 6
+
+
+def test_train_cached_waits_for_a_training_in_progress_in_another_process(tmp_path):
+    """The build's drawing process and the notebook's kernel both ask for the reference run;
+    the second must wait for the first and read its result, not train again."""
+    words = NAMES[:200]
+    path = tmp_path / f"train-{bigram.training_key(words, 20, 50.0, 0.01, 2147483647)}.json"
+    log = tmp_path / "steps.log"
+    code = textwrap.dedent(f"""
+        import sys
+        from snippets import bigram
+        print("ready", flush=True)
+        result = bigram.train_cached({words!r}, 20, cache_dir={str(tmp_path)!r})
+        print(result.losses[-1])
+    """)
+    env = {**os.environ, "SNIPPETS_BUILD_LOG": str(log)}
+    with subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True) as child:
+        with bigram._exclusive(path.with_suffix(".lock")):  # as if another process were training
+            assert child.stdout.readline().strip() == "ready"
+            time.sleep(1.0)  # ample time to train 20 steps, were the lock not held
+            waited = child.poll() is None
+            trained = bigram.train(words, 20)
+            path.write_text(json.dumps({"W": trained.W.tolist(), "losses": trained.losses, "nlls": trained.nlls}))
+        output, _ = child.communicate(timeout=60)
+    assert waited, "train_cached did not wait for the lock"
+    assert child.returncode == 0
+    assert float(output.strip()) == trained.losses[-1]
+    assert not log.exists(), f"trained although a result was being written: {log.read_text()}"
 
 
 # --- Sampling ---------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Tests of snippets/sitebuild.py: the figure cache and the MathJax file list."""
+"""Tests of snippets/sitebuild.py: the figure and notebook caches, background jobs, MathJax, slimming."""
 
 from __future__ import annotations
 
@@ -7,19 +7,6 @@ from pathlib import Path
 import pytest
 
 from snippets import sitebuild
-
-
-def test_cache_is_reused_and_keyed_by_sources(tmp_path, monkeypatch):
-    first = sitebuild.build_figures(tmp_path)
-    assert "img/nll-log-curves.svg" in first
-    entries = list((tmp_path / "figures").iterdir())
-    assert len(entries) == 1
-
-    def explode():
-        raise AssertionError("a cache hit must not draw again")
-
-    monkeypatch.setattr("snippets.figures.collect", explode)
-    assert sitebuild.build_figures(tmp_path) == first
 
 
 def test_digest_changes_when_a_source_changes(tmp_path):
@@ -41,6 +28,41 @@ def test_a_figure_that_raises_is_named_and_nothing_is_cached(tmp_path, monkeypat
     with pytest.raises(RuntimeError, match=r"figure 'broken' \(.*broken\) failed: figure failed on purpose"):
         sitebuild.draw_figures(entry)
     assert not entry.exists()
+
+
+def test_figure_names_read_from_the_source_are_the_registered_figures():
+    from snippets.figures import collect
+
+    assert sitebuild.figure_names() == sorted(collect())
+
+
+def test_figure_names_finds_decorated_functions_only(tmp_path):
+    (tmp_path / "a.py").write_text(
+        'from snippets.figures import figure\n\n@figure("b-curve")\ndef b():\n    pass\n\n'
+        '@other("not-a-figure")\ndef c():\n    pass\n\n"""@figure(\'in-a-string\')"""\n'
+    )
+    (tmp_path / "z.py").write_text('@figure("a-curve")\ndef a():\n    pass\n')
+    assert sitebuild.figure_names(tmp_path) == ["a-curve", "b-curve"]
+
+
+def test_a_figure_job_draws_in_the_background_and_reuses_its_cache(tmp_path):
+    job = sitebuild.FigureJob(tmp_path)
+    assert job._process is not None, "a cold cache should start a drawing process"
+    assert set(job.sources) == {sitebuild.figure_path(name) for name in sitebuild.figure_names()}
+    sources = job.wait()
+    assert all(Path(source).read_bytes().startswith(b"<?xml") for source in sources.values())
+    again = sitebuild.FigureJob(tmp_path)
+    assert again._process is None and again.wait() == sources
+    assert len(list((tmp_path / "figures").iterdir())) == 1
+    drawn = sitebuild.build_figures(tmp_path)
+    assert drawn["img/nll-log-curves.svg"] == Path(sources["img/nll-log-curves.svg"]).read_bytes()
+
+
+def test_a_figure_job_whose_drawing_fails_raises_with_the_traceback(tmp_path, monkeypatch):
+    monkeypatch.setattr(sitebuild, "PACKAGE_DIR", tmp_path)  # no snippets package there: the process fails
+    job = sitebuild.FigureJob(tmp_path / "cache")
+    with pytest.raises(RuntimeError, match="drawing the figures failed:(.|\n)*No module named"):
+        job.wait()
 
 
 def test_mathjax_files_exist_and_include_the_bundle_and_fonts():
@@ -149,3 +171,55 @@ def test_code_blocks_are_left_out_of_the_search_index():
     marked = sitebuild.exclude_code_from_search(html)
     assert marked.count('data-search-exclude="code"') == 1
     assert '<div class="highlighted">' in marked
+
+
+def test_a_notebook_job_executes_and_renders_in_the_background(tmp_path, monkeypatch):
+    notebook = _notebook(tmp_path / "n.ipynb", "print(6 * 7)")
+    log = tmp_path / "steps.log"
+    monkeypatch.setenv(sitebuild.BUILD_LOG_VARIABLE, str(log))
+    job = sitebuild.NotebookJob(notebook, "n.ipynb", tmp_path / "cache", tmp_path)
+    assert job.wait() == job.path == job.directory / "n.ipynb"
+    assert log.read_text().splitlines() == ["notebook n.ipynb", "notebook page n.ipynb"]
+    page = sitebuild.render_notebook_page(job.path, tmp_path / "cache")
+    assert "42" in page["content"] and "jp-OutputArea" in page["content"]
+    again = sitebuild.NotebookJob(notebook, "n.ipynb", tmp_path / "cache", tmp_path)
+    assert again._thread is None and again.wait() == job.path
+    assert len(log.read_text().splitlines()) == 2, "a cache hit executed or rendered again"
+
+
+def test_a_notebook_job_hands_the_cells_error_to_wait(tmp_path):
+    notebook = _notebook(tmp_path / "n.ipynb", "raise ValueError('broken on purpose')")
+    job = sitebuild.NotebookJob(notebook, "n.ipynb", tmp_path / "cache", tmp_path)
+    with pytest.raises(RuntimeError, match="notebook n.ipynb failed to execute:(.|\n)*broken on purpose"):
+        job.wait()
+    assert not job.path.exists()
+
+
+def test_notebook_pages_are_mkdocs_jupyters_html_slimmed_with_title_and_toc(tmp_path):
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# A title\n\nSome $x^2$ math.\n\n## A section"),
+        nbformat.v4.new_code_cell("1 + 1", outputs=[nbformat.v4.new_output(
+            "execute_result", data={"text/plain": "2"}, execution_count=1)], execution_count=1),
+    ])
+    executed = tmp_path / "executed.ipynb"
+    nbformat.write(notebook, str(executed))
+    page = sitebuild.render_notebook_page(executed, tmp_path / "cache")
+    assert page["title"] == "A title"
+    assert [token["name"] for token in page["toc_tokens"]] == ["A title"]
+    assert [child["name"] for child in page["toc_tokens"][0]["children"]] == ["A section"]
+    assert "jp-Notebook" in page["content"] and 'class="highlight-ipynb' in page["content"]
+    assert page["content"] == sitebuild.clean_notebook_html(page["content"])
+    assert "x-mathjax-config" not in page["content"]
+
+
+def test_notebook_page_cache_is_keyed_by_the_executed_notebook(tmp_path, monkeypatch):
+    executed = _notebook(tmp_path / "executed.ipynb", "1")
+    first = sitebuild.render_notebook_page(executed, tmp_path / "cache")
+    assert len(list((tmp_path / "cache" / "notebook-pages").glob("*.json"))) == 1
+    log = tmp_path / "steps.log"
+    monkeypatch.setenv(sitebuild.BUILD_LOG_VARIABLE, str(log))
+    assert sitebuild.render_notebook_page(executed, tmp_path / "cache") == first
+    assert not log.exists(), "a cache hit rendered again"
+    _notebook(executed, "2")
+    assert sitebuild.render_notebook_page(executed, tmp_path / "cache") != first
+    assert log.read_text().splitlines() == ["notebook page executed.ipynb"]
