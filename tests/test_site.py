@@ -153,6 +153,27 @@ def test_the_notebook_page_is_built_executed_and_downloadable(built_site):
     assert any(cell["outputs"] for cell in code)
 
 
+def test_the_search_index_leaves_out_code_that_the_pages_keep(built_site):
+    import html as html_module
+    import json
+
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = html_module.unescape(" ".join(entry["title"] + " " + entry["text"] for entry in index["docs"]))
+    code_lines, prose = set(), ""
+    for page in built_site.rglob("index.html"):
+        source = page.read_text(encoding="utf-8")
+        block = re.compile(r'<div class="language-python highlight">(.*?)</code></pre></div>', re.S)
+        for code in block.findall(source):
+            text = html_module.unescape(re.sub(r"<[^>]+>", "", code))
+            code_lines |= {line.strip() for line in text.splitlines() if len(line.strip()) > 30}
+        prose += html_module.unescape(re.sub(r"<[^>]+>", "", block.sub("", source)))
+    only_in_code = {line for line in code_lines if line not in prose}
+    assert len(only_in_code) > 100, "the pages should show their code"
+    leaked = sorted(line for line in only_in_code if line in indexed)
+    assert not leaked, f"code reached the search index: {leaked[:5]}"
+    assert "Negative log-likelihood" in indexed and "maximum likelihood" in indexed
+
+
 def test_no_page_has_an_empty_script_src(built_site):
     offenders = [str(html.relative_to(built_site)) for html in built_site.rglob("*.html")
                  if re.search(r'<script[^>]*\bsrc="\s*"', html.read_text(encoding="utf-8"))

@@ -166,11 +166,16 @@ def test_clean_notebook_html_keeps_the_styles_the_page_uses():
     assert cleaned == '<style>.used{a:1}</style><div class="used other">x</div>'
 
 
-def test_code_blocks_are_left_out_of_the_search_index():
-    html = '<div class="language-python highlight"><pre>x</pre></div><div class="highlighted">y</div>'
-    marked = sitebuild.exclude_code_from_search(html)
-    assert marked.count('data-search-exclude="code"') == 1
-    assert '<div class="highlighted">' in marked
+def test_without_code_blocks_removes_whole_highlighted_blocks_only():
+    html = (
+        '<p>before</p><div class="language-python highlight"><span class="filename">a.py</span>'
+        '<div class="inner"><pre><code>x = 1</code></pre></div></div>'
+        '<div class="highlighted">kept</div><div class="highlight"><pre>y</pre></div><p>after</p>'
+    )
+    assert sitebuild.without_code_blocks(html) == '<p>before</p><div class="highlighted">kept</div><p>after</p>'
+    assert sitebuild.without_code_blocks("<p>no code</p>") == "<p>no code</p>"
+    with pytest.raises(ValueError, match="unclosed code block at character 3"):
+        sitebuild.without_code_blocks('<p><div class="highlight"><pre>x</pre>')
 
 
 def test_a_notebook_job_executes_and_renders_in_the_background(tmp_path, monkeypatch):

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import jinja2
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
@@ -62,8 +63,11 @@ def _render_notebook(page, config, files) -> None:
     page.title = rendered["title"] or page.title
 
 
-def on_page_content(html: str, page, config, files) -> str:
-    return sitebuild.exclude_code_from_search(html)
+@event_priority(50)  # before Material's search plugin indexes the page; search_restore.py puts it back
+def on_page_context(context, page, config, nav):
+    page.content_with_code = page.content
+    page.content = sitebuild.without_code_blocks(page.content)
+    return context
 
 
 def on_env(env, config, files):
