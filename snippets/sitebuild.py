@@ -103,16 +103,16 @@ class FigureJob:
     the drawing process's traceback (which names the figure) if drawing failed.
     """
 
-    def __init__(self, cache_dir: Path) -> None:
-        self.entry = Path(cache_dir) / "figures" / sources_digest()
+    def __init__(self, cache_dir: Path, package_dir: Path = PACKAGE_DIR) -> None:
+        self.entry = Path(cache_dir) / "figures" / sources_digest(package_dir)
         manifest = self.entry / "manifest.json"
-        self.names = json.loads(manifest.read_text()) if manifest.is_file() else figure_names()
+        self.names = json.loads(manifest.read_text()) if manifest.is_file() else figure_names(package_dir)
         self.sources = {figure_path(name): str(self.entry / f"{name}.svg") for name in self.names}
         self._process, self._failure = None, ""
         if not manifest.is_file():
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "snippets.sitebuild", str(self.entry)],
-                cwd=PACKAGE_DIR.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                [sys.executable, "-m", f"{Path(package_dir).name}.sitebuild", str(self.entry)],
+                cwd=Path(package_dir).parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
             )
 
     def wait(self) -> dict[str, str]:

@@ -45,24 +45,46 @@ def test_figure_names_finds_decorated_functions_only(tmp_path):
     assert sitebuild.figure_names(tmp_path) == ["a-curve", "b-curve"]
 
 
+def _package_with_figures(root: Path, body: str) -> Path:
+    """A copy of the figure machinery of ``snippets`` plus one chapter module, ``body``: fast to draw."""
+    package = root / "snippets"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    for module in ("figures.py", "sitebuild.py"):
+        (package / module).write_bytes((sitebuild.PACKAGE_DIR / module).read_bytes())
+    (package / "chapter.py").write_text("from matplotlib.figure import Figure\nfrom snippets.figures import figure\n\n" + body)
+    return package
+
+
 def test_a_figure_job_draws_in_the_background_and_reuses_its_cache(tmp_path):
-    job = sitebuild.FigureJob(tmp_path)
+    package = _package_with_figures(tmp_path / "project", (
+        '@figure("a-line")\ndef a_line():\n    fig = Figure()\n    fig.subplots().plot([0, 1], [1, 0])\n    return fig\n'
+    ))
+    job = sitebuild.FigureJob(tmp_path / "cache", package)
     assert job._process is not None, "a cold cache should start a drawing process"
-    assert set(job.sources) == {sitebuild.figure_path(name) for name in sitebuild.figure_names()}
+    assert job.sources == {"img/a-line.svg": str(job.entry / "a-line.svg")}
     sources = job.wait()
-    assert all(Path(source).read_bytes().startswith(b"<?xml") for source in sources.values())
-    again = sitebuild.FigureJob(tmp_path)
+    assert Path(sources["img/a-line.svg"]).read_bytes().startswith(b"<?xml")
+    again = sitebuild.FigureJob(tmp_path / "cache", package)
     assert again._process is None and again.wait() == sources
-    assert len(list((tmp_path / "figures").iterdir())) == 1
-    drawn = sitebuild.build_figures(tmp_path)
-    assert drawn["img/nll-log-curves.svg"] == Path(sources["img/nll-log-curves.svg"]).read_bytes()
+    assert len(list((tmp_path / "cache" / "figures").iterdir())) == 1
 
 
-def test_a_figure_job_whose_drawing_fails_raises_with_the_traceback(tmp_path, monkeypatch):
-    monkeypatch.setattr(sitebuild, "PACKAGE_DIR", tmp_path)  # no snippets package there: the process fails
-    job = sitebuild.FigureJob(tmp_path / "cache")
-    with pytest.raises(RuntimeError, match="drawing the figures failed:(.|\n)*No module named"):
-        job.wait()
+def test_a_figure_job_whose_drawing_fails_names_the_figure(tmp_path):
+    package = _package_with_figures(tmp_path / "project", (
+        '@figure("broken")\ndef broken():\n    raise ValueError("drawn wrong on purpose")\n'
+    ))
+    job = sitebuild.FigureJob(tmp_path / "cache", package)
+    for _ in range(2):  # and again: the failure stays a failure
+        with pytest.raises(RuntimeError, match="drawing the figures failed:(.|\n)*figure 'broken'(.|\n)*on purpose"):
+            job.wait()
+    assert not job.entry.exists()
+
+
+def test_build_figures_returns_the_svgs_of_every_registered_figure():
+    drawn = sitebuild.build_figures(sitebuild.PACKAGE_DIR.parent / ".cache")
+    assert set(drawn) == {sitebuild.figure_path(name) for name in sitebuild.figure_names()}
+    assert all(svg.startswith(b"<?xml") for svg in drawn.values())
 
 
 def test_mathjax_files_exist_and_include_the_bundle_and_fonts():
