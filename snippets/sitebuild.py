@@ -1,14 +1,15 @@
-"""What the MkDocs hook hands to the build: rendered figures, MathJax, executed notebooks.
+"""What the MkDocs hook hands to the build: rendered figures, MathJax, notebook pages.
 
 Drawing figures is the expensive part of a build, so the rendered SVGs are cached
 on disk under a key made from every source file of ``snippets`` and the versions of
 the libraries that draw them. Editing prose never changes that key, so a rebuild
 under ``mkdocs serve`` reads the SVGs back instead of importing torch and matplotlib.
 Notebooks are executed here too, not by mkdocs-jupyter, and cached the same way under a
-key that includes ``snippets``, so a change to the code re-runs them. The pages are
-slimmed here as well: notebook pages lose the CSS they do not use, and code blocks are
-left out of the search index every page downloads.
-"""
+key that includes ``snippets``, so a change to the code re-runs them; their pages are
+rendered with mkdocs-jupyter's converter and cached by the executed notebook. On a cache
+miss, drawing and executing run in the background (``FigureJob``, ``NotebookJob``) while
+MkDocs renders the other pages. The pages are slimmed here as well: notebook pages lose
+the CSS they do not use, and the search index is built without the code blocks."""
 
 from __future__ import annotations
 
@@ -44,8 +45,8 @@ FAVICON_SVG = (
 )
 
 #: If this environment variable names a file, each expensive step of a build (a figure
-#: drawn, a notebook executed, a model trained) appends one line to it. The tests use it
-#: to prove that nothing is done twice in a build, and nothing at all on a warm rebuild.
+#: drawn, a notebook executed or rendered, a model trained) appends one line to it. The
+#: tests use it to prove that nothing is done twice in a build, and nothing on a warm rebuild.
 BUILD_LOG_VARIABLE = "SNIPPETS_BUILD_LOG"
 
 
