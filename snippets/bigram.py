@@ -14,7 +14,6 @@ import hashlib
 import json
 import math
 import os
-import tempfile
 from pathlib import Path
 
 from snippets.checks import probability_rows
@@ -522,14 +521,13 @@ def train_cached(words, steps: int, lr: float = 50.0, reg: float = 0.01,
         # The build draws figures and runs the notebook at once; the second to ask waits here.
         with _exclusive(path.with_suffix(".lock")):
             if not path.is_file():
-                from snippets.sitebuild import record_build_step
+                from snippets.sitebuild import record_build_step, write_text_atomically
 
                 record_build_step(f"train {path.stem}")
                 result = train(words, steps, lr=lr, reg=reg, seed=seed)
-                handle, staging = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-                with os.fdopen(handle, "w") as out:  # json writes floats exactly (shortest repr)
-                    json.dump({"W": result.W.tolist(), "losses": result.losses, "nlls": result.nlls}, out)
-                os.replace(staging, path)  # readers never see half a file
+                # json writes floats exactly (shortest repr)
+                write_text_atomically(path, json.dumps({"W": result.W.tolist(), "losses": result.losses,
+                                                        "nlls": result.nlls}))
                 return result
     saved = json.loads(path.read_text())
     return TrainResult(torch.tensor(saved["W"], dtype=torch.float64), saved["losses"], saved["nlls"])

@@ -66,9 +66,24 @@ def sources_digest(package_dir: Path = PACKAGE_DIR) -> str:
         digest.update(b"\0")
         digest.update(path.read_bytes())
         digest.update(b"\0")
-    for library in DRAWING_LIBRARIES:
-        digest.update(f"{library}=={metadata.version(library)}\0".encode())
+    _add_versions(digest, DRAWING_LIBRARIES)
     return digest.hexdigest()[:24]
+
+
+def _add_versions(digest, libraries: tuple[str, ...]) -> None:
+    """Feed ``digest`` the installed version of each library: a cache key changes on an upgrade."""
+    for library in libraries:
+        digest.update(f"{library}=={metadata.version(library)}\0".encode())
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write ``path`` through a temporary file in its folder, so no reader sees it half written."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, staging = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(text)
+    os.replace(staging, path)
 
 
 def figure_path(name: str) -> str:
@@ -130,11 +145,6 @@ class FigureJob:
         if drawn != self.names:
             raise RuntimeError(f"the figures drawn, {drawn}, are not the @figure functions found, {self.names}")
         return self.sources
-
-
-def build_figures(cache_dir: Path) -> dict[str, bytes]:
-    """Return ``{site path: SVG bytes}`` for every registered figure, drawing only on a cache miss."""
-    return {site_path: Path(source).read_bytes() for site_path, source in FigureJob(cache_dir).wait().items()}
 
 
 def draw_figures(entry: Path) -> None:
@@ -217,8 +227,7 @@ def notebook_key(notebook: Path, package_dir: Path = PACKAGE_DIR) -> str:
     digest = hashlib.sha256()
     digest.update(Path(notebook).read_bytes())
     digest.update(sources_digest(package_dir).encode())
-    for library in NOTEBOOK_LIBRARIES:
-        digest.update(f"{library}=={metadata.version(library)}\0".encode())
+    _add_versions(digest, NOTEBOOK_LIBRARIES)
     return digest.hexdigest()[:24]
 
 
@@ -334,8 +343,7 @@ def render_notebook_page(executed: Path, cache_dir: Path) -> dict:
     """
     digest = hashlib.sha256(Path(executed).read_bytes())
     digest.update(Path(__file__).read_bytes())  # the cleaning below
-    for library in NOTEBOOK_PAGE_LIBRARIES:
-        digest.update(f"{library}=={metadata.version(library)}\0".encode())
+    _add_versions(digest, NOTEBOOK_PAGE_LIBRARIES)
     cached = Path(cache_dir) / "notebook-pages" / f"{digest.hexdigest()[:24]}.json"
     if cached.is_file():
         return json.loads(cached.read_text(encoding="utf-8"))
@@ -347,11 +355,7 @@ def render_notebook_page(executed: Path, cache_dir: Path) -> dict:
     content = clean_notebook_html(nb2html(str(executed), theme="", custom_mathjax_url="", allow_errors=False))
     toc_tokens, title = _get_nb_toc_tokens(str(executed), 6)  # 6: the plugin's default depth
     page = {"content": content, "toc_tokens": toc_tokens, "title": title}
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    handle, staging = tempfile.mkstemp(dir=cached.parent, prefix=".tmp-", suffix=".json")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        json.dump(page, out)
-    os.replace(staging, cached)  # readers never see half a file
+    write_text_atomically(cached, json.dumps(page))
     return page
 
 

@@ -66,6 +66,20 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def check_computed_and_stated(entry, label: str) -> None:
+    """Assert that a ledger entry's code gives its exact value and its page states that value.
+
+    ``label`` starts every failure message (the entry, or the row of WORKED_NUMBERS.md).
+    """
+    value = entry.computed()
+    assert entry.agrees(value), f"{label}: the code computes {value}, the exact value is {entry.exact}"
+    assert (DOCS / entry.page).is_file(), f"{label}: its page docs/{entry.page} does not exist"
+    stated = entry.prose_text(value)
+    assert normalise(stated) in normalise(page_source(entry.page)), (
+        f"{label}: docs/{entry.page} does not state {stated!r} (the code's value in the prose's words)"
+    )
+
+
 def section_text(path: str, section: str) -> str:
     """The lines between the start and end markers of ``section`` in the file ``path``."""
     source = (ROOT / path).read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from snippets.ledger import WorkedNumber, collect
-from tests.sitetools import DOCS, ROOT, normalise, page_source
+from tests.sitetools import ROOT, check_computed_and_stated, page_source
 
 ENTRIES = collect()
 
@@ -19,13 +19,7 @@ def test_the_ledger_is_not_empty():
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=[f"{e.page}:{e.what}" for e in ENTRIES])
 def test_code_equals_the_exact_value_and_the_prose_states_it(entry: WorkedNumber):
-    value = entry.computed()
-    assert entry.agrees(value), f"{entry.what}: code gives {value}, exact value is {entry.exact}"
-    assert (DOCS / entry.page).is_file(), f"{entry.what}: no page docs/{entry.page}"
-    text = entry.prose_text(value)
-    assert normalise(text) in normalise(page_source(entry.page)), (
-        f"docs/{entry.page} does not state {text!r} (the code's value in the prose's words)"
-    )
+    check_computed_and_stated(entry, entry.what)
 
 
 def test_a_changed_value_no_longer_matches_the_prose():

@@ -81,10 +81,10 @@ def test_a_figure_job_whose_drawing_fails_names_the_figure(tmp_path):
     assert not job.entry.exists()
 
 
-def test_build_figures_returns_the_svgs_of_every_registered_figure():
-    drawn = sitebuild.build_figures(sitebuild.PACKAGE_DIR.parent / ".cache")
+def test_the_figure_job_of_the_project_draws_every_registered_figure():
+    drawn = sitebuild.FigureJob(sitebuild.PACKAGE_DIR.parent / ".cache").wait()
     assert set(drawn) == {sitebuild.figure_path(name) for name in sitebuild.figure_names()}
-    assert all(svg.startswith(b"<?xml") for svg in drawn.values())
+    assert all(Path(source).read_bytes().startswith(b"<?xml") for source in drawn.values())
 
 
 def test_mathjax_files_exist_and_include_the_bundle_and_fonts():
@@ -250,3 +250,8 @@ def test_notebook_page_cache_is_keyed_by_the_executed_notebook(tmp_path, monkeyp
     _notebook(executed, "2")
     assert sitebuild.render_notebook_page(executed, tmp_path / "cache") != first
     assert log.read_text().splitlines() == ["notebook page executed.ipynb"]
+
+
+def test_the_readme_counts_the_figures_the_build_draws():
+    readme = (sitebuild.PACKAGE_DIR.parent / "README.md").read_text(encoding="utf-8")
+    assert f"the process that draws the {len(sitebuild.figure_names())} figures" in " ".join(readme.split())

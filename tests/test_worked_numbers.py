@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from snippets.ledger import WorkedNumber, collect
-from tests.sitetools import DOCS, ROOT, TALLY, normalise, page_source
+from tests.sitetools import ROOT, TALLY, check_computed_and_stated, normalise
 
 ORACLE = Path(__file__).resolve().parent / "data" / "WORKED_NUMBERS.md"
 SHARED = ROOT.parent / "shared" / "WORKED_NUMBERS.md"
@@ -189,13 +189,7 @@ def test_the_row_is_computed_by_code_and_stated_by_its_page(row: Row):
             else:
                 same = abs(got - want) <= tolerance * (1 + 1e-9) + 1e-15 * abs(want)
             assert same, f"row {row}: the ledger's exact value {entry.exact!r} is not WORKED_NUMBERS.md's {row.exact}"
-        value = entry.computed()
-        assert entry.agrees(value), f"row {row}: the code computes {value}, the exact value is {entry.exact}"
-        assert (DOCS / entry.page).is_file(), f"row {row}: its page docs/{entry.page} does not exist"
-        stated = entry.prose_text(value)
-        assert normalise(stated) in normalise(page_source(entry.page)), (
-            f"row {row}: docs/{entry.page} does not state {stated!r}"
-        )
+        check_computed_and_stated(entry, f"row {row}")
         assert shown_matches(entry, row), (
             f"row {row}: the ledger says the source shows {entry.shown!r}, WORKED_NUMBERS.md says {row.shown!r}"
         )
