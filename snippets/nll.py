@@ -5,8 +5,6 @@ The chapter ``docs/nll.md`` includes the named sections of this module.
 
 from __future__ import annotations
 
-from snippets.figures import figure
-from snippets.ledger import WorkedNumber
 
 # --8<-- [start:numpy]
 import math
@@ -130,7 +128,6 @@ def product_vs_log_sum(probability: float, count: int) -> tuple[float, float]:
 # --8<-- [end:why_logs]
 
 
-@figure("nll-log-curves")
 # --8<-- [start:fig_log_curves]
 def log_curves_figure():
     """ln p and -ln p on (0, 1], with the two worked predictions marked on -ln p."""
@@ -161,35 +158,3 @@ def log_curves_figure():
         axes.grid(alpha=0.3)
     return fig
 # --8<-- [end:fig_log_curves]
-
-
-_PROBS = [0.1, 0.3, 0.5, 0.1]
-
-#: Every number the NLL chapter states. ``exact`` comes from WORKED_NUMBERS.md or a closed form.
-WORKED_NUMBERS = [
-    WorkedNumber("probabilities for 4 classes", "seed 000", "same", (0.1, 0.3, 0.5, 0.1),
-                 lambda: probability_rows(_PROBS)[0], "nll.md",
-                 "\\hat{{\\mathbf{{y}}}} = ({:g},\\ {:g},\\ {:g},\\ {:g})", rel_tol=1e-15),
-    WorkedNumber("true class is the 4th (one-hot `[0,0,0,1]`): likelihood", "seed 000", "0.1", 0.1,
-                 lambda: label_likelihood(_PROBS, 3), "nll.md",
-                 "1 \\cdot 0.1 = {:.1f}", rel_tol=1e-15),
-    WorkedNumber("NLL = -ln 0.1", "seed 000", "2.3", 2.302585092994046,
-                 lambda: nll(_PROBS, 3), "nll.md", "-\\ln 0.1 = {:.6f}", rel_tol=1e-15),
-    WorkedNumber("true class is the 3rd: likelihood", "seed 000", "0.5", 0.5,
-                 lambda: label_likelihood(_PROBS, 2), "nll.md",
-                 "1 \\cdot 0.5 + 0 \\cdot 0.1 = {:.1f}", rel_tol=1e-15),
-    WorkedNumber("NLL = -ln 0.5", "seed 000", "0.69", 0.6931471805599453,
-                 lambda: nll(_PROBS, 2), "nll.md", "-\\ln 0.5 = {:.6f}", rel_tol=1e-15),
-    WorkedNumber("NLL = -ln 0.5, in words", "site", "-", 0.6931471805599453,
-                 lambda: nll(_PROBS, 2), "nll.md", "0.5 on the true class costs {:.6f} nats", rel_tol=1e-15),
-    WorkedNumber("NLL = -ln 0.1, in words", "site", "-", 2.302585092994046,
-                 lambda: nll(_PROBS, 3), "nll.md", "0.1 costs {:.6f} nats", rel_tol=1e-15),
-    WorkedNumber("NLL = -ln 0.1, in full", "site", "-", 2.302585092994046,
-                 lambda: nll(_PROBS, 3), "nll.md", "`{!r}`", rel_tol=1e-15),
-    WorkedNumber("ln(1e-100)", "seed 000", "close to -230", -230.25850929940458,
-                 log_of_tiny, "nll.md", "\\ln 10^{{-100}} = {:.2f}", rel_tol=1e-15),
-    WorkedNumber("200 predictions of 0.01: log of the joint probability", "site", "-", 200 * math.log(0.01),
-                 lambda: product_vs_log_sum(0.01, 200)[1], "nll.md", "200 \\ln 0.01 = {:.2f}", rel_tol=1e-12),
-    WorkedNumber("mean NLL of the two worked predictions", "site", "-", (math.log(10) + math.log(2)) / 2,
-                 lambda: mean_nll([_PROBS, _PROBS], [3, 2]), "nll.md", "= {:.6f}", rel_tol=1e-12),
-]

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from tests.sitetools import ROOT, build_site
+
+# The build machinery (docs/_hooks/sitebuild.py, sitefigures.py) is imported by its tests as the hooks import it.
+sys.path.insert(0, str(ROOT / "docs" / "_hooks"))
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,7 @@ import torch.nn.functional as F
 
 import names as names_package
 from snippets import bigram
-from snippets.ledger import WorkedNumber
+from tests.ledger import WorkedNumber
 from tests.sitetools import DOCS, ROOT, page_source, section_text
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
@@ -591,3 +591,161 @@ def test_the_chapter_typesets_all_its_math(watched_page, site_url):
     assert page.locator("mjx-merror").count() == 0
     assert page.locator("mjx-container").count() == page.locator(".arithmatex mjx-container").count()
     assert not watch.blocked and not watch.failed and not watch.console_errors, (watch.blocked, watch.failed, watch.console_errors)
+
+
+# --- Bad input ---
+
+from snippets import bigram as bigram_module  # noqa: E402
+from tests.badinput import (  # noqa: E402,F401
+    BATCH, DATA, LOG_HALVES, LOGITS, P, SCRATCH, T, Bad, inf, nan, word_file,
+)
+
+# The bigram cases use a tiny word list: no case here counts or trains on the census names.
+WORDS = ["emma", "ava"]
+COUNTS = bigram_module.count_table(WORDS)  # int64 (27, 27)
+UNIFORM = torch.full((27, 27), 1 / 27, dtype=torch.float64)  # every next symbol equally likely
+NEVER_ENDS = torch.ones((27, 27), dtype=torch.int64).index_fill_(1, torch.tensor([0]), 0)  # "." never follows
+
+#: Bad input for every public function of snippets/bigram.py (run by tests/test_bad_input.py).
+BAD_INPUTS = {
+    "check_words": [
+        Bad("range", lambda: bigram_module.check_words(["zoë"]), "words: 'zoë' contains 'ë', expected only the letters a-z"),
+        Bad("range", lambda: bigram_module.check_words(["emma", "a.b"]), "words: 'a.b' contains '.'"),
+        Bad("range", lambda: bigram_module.check_words(["mary ann"]), "words: 'mary ann' contains ' '"),
+        Bad("empty", lambda: bigram_module.check_words([]), "words: is empty, expected at least one word"),
+        Bad("empty", lambda: bigram_module.check_words(["emma", ""]), "words: contains an empty word"),
+        Bad("type", lambda: bigram_module.check_words("emma"), "words: got the single string 'emma', expected a list"),
+        Bad("type", lambda: bigram_module.check_words(["emma", 3]), "words: 3 is a int, expected a string"),
+        Bad("type", lambda: bigram_module.check_words(3), "words: is 3, expected a list of words"),
+    ],
+    "read_words": [
+        Bad("range", lambda: bigram_module.read_words(word_file("zoë\nemma\n")), "words: 'zoë' contains 'ë'"),
+        Bad("empty", lambda: bigram_module.read_words(word_file("\n\n")), "words: is empty"),
+        Bad("type", lambda: bigram_module.read_words(word_file(b"caf\xe9\n")), "expected UTF-8 text"),
+        Bad("empty", lambda: bigram_module.read_words(word_file(None, "missing.txt")), "is not a file, expected a text file"),
+        Bad("type", lambda: bigram_module.read_words(3), "path: is 3, expected a file path"),
+    ],
+    "bigrams": [
+        Bad("range", lambda: bigram_module.bigrams(["zoë"]), "contains 'ë'"),
+        Bad("empty", lambda: bigram_module.bigrams([]), "words: is empty"),
+        Bad("type", lambda: bigram_module.bigrams("emma"), "words: got the single string 'emma'"),
+        Bad("empty", lambda: bigram_module.bigrams([""]), "contains an empty word"),
+    ],
+    "count_table_numpy": [
+        Bad("range", lambda: bigram_module.count_table_numpy(["a-b"]), "words: 'a-b' contains '-'"),
+        Bad("empty", lambda: bigram_module.count_table_numpy([]), "words: is empty"),
+        Bad("type", lambda: bigram_module.count_table_numpy([None]), "words: None is a NoneType"),
+    ],
+    "count_table": [
+        Bad("range", lambda: bigram_module.count_table(["émile"]), "words: 'émile' contains 'é'"),
+        Bad("empty", lambda: bigram_module.count_table([]), "words: is empty"),
+        Bad("type", lambda: bigram_module.count_table([b"emma"]), "words: b'emma' is a bytes"),
+    ],
+    "count_probs": [
+        Bad("shape", lambda: bigram_module.count_probs(torch.ones((26, 27))), "counts: has shape (26, 27), expected (27, 27)"),
+        Bad("range", lambda: bigram_module.count_probs(-torch.ones((27, 27))), "counts: contains a negative count"),
+        Bad("nan", lambda: bigram_module.count_probs(torch.full((27, 27), nan)), "counts: contains NaN"),
+        Bad("type", lambda: bigram_module.count_probs(torch.ones((27, 27), dtype=torch.bool)), "counts: expected real numbers"),
+        Bad("scale", lambda: bigram_module.count_probs(COUNTS, smoothing=-1.0), "smoothing: is -1, expected a number >= 0"),
+        Bad("nan", lambda: bigram_module.count_probs(COUNTS, smoothing=nan), "smoothing: contains NaN"),
+        Bad("shape", lambda: bigram_module.count_probs(COUNTS, smoothing=[1.0, 2.0]), "smoothing: expected a single number"),
+    ],
+    "count_model_nll": [
+        Bad("range", lambda: bigram_module.count_model_nll(["zoë"]), "contains 'ë'"),
+        Bad("empty", lambda: bigram_module.count_model_nll([]), "words: is empty"),
+        Bad("scale", lambda: bigram_module.count_model_nll(WORDS, smoothing=-0.5), "smoothing: is -0.5"),
+        Bad("nan", lambda: bigram_module.count_model_nll(WORDS, smoothing=nan), "smoothing: contains NaN"),
+    ],
+    "perplexity": [
+        Bad("nan", lambda: bigram_module.perplexity(nan), "mean_nll: is nan, expected a mean NLL >= 0"),
+        Bad("range", lambda: bigram_module.perplexity(-1.0), "mean_nll: is -1"),
+        Bad("type", lambda: bigram_module.perplexity("2.3"), "mean_nll: is '2.3'"),
+        Bad("type", lambda: bigram_module.perplexity(True), "mean_nll: is True"),
+        Bad("shape", lambda: bigram_module.perplexity([2.3]), "mean_nll: is [2.3]"),
+    ],
+    "word_nll": [
+        Bad("shape", lambda: bigram_module.word_nll(torch.ones((27, 26)) / 26, "emma"), "probs: has shape (27, 26), expected (27, 27)"),
+        Bad("sum", lambda: bigram_module.word_nll(torch.ones((27, 27)), "emma"), "probs: row 0 sums to 27, expected 1"),
+        Bad("range", lambda: bigram_module.word_nll(-UNIFORM, "emma"), "probs: contains -0.037037"),
+        Bad("nan", lambda: bigram_module.word_nll(torch.full((27, 27), nan), "emma"), "probs: contains NaN"),
+        Bad("range", lambda: bigram_module.word_nll(UNIFORM, "zoë"), "contains 'ë'"),
+        Bad("empty", lambda: bigram_module.word_nll(UNIFORM, ""), "contains an empty word"),
+        Bad("type", lambda: bigram_module.word_nll(UNIFORM, ["emma"]), "word: is ['emma'], expected a string"),
+    ],
+    "train_seed_style": [
+        Bad("count", lambda: bigram_module.train_seed_style(WORDS, steps=0), "steps: is 0, expected a positive integer"),
+        Bad("type", lambda: bigram_module.train_seed_style(WORDS, steps=True), "steps: is True"),
+        Bad("type", lambda: bigram_module.train_seed_style(WORDS, steps=2.5), "steps: is 2.5"),
+        Bad("scale", lambda: bigram_module.train_seed_style(WORDS, 1, lr=0), "lr: is 0, expected a positive number"),
+        Bad("nan", lambda: bigram_module.train_seed_style(WORDS, 1, lr=nan), "lr: contains NaN"),
+        Bad("scale", lambda: bigram_module.train_seed_style(WORDS, 1, reg=-0.01), "reg: is -0.01, expected a number >= 0"),
+        Bad("type", lambda: bigram_module.train_seed_style(WORDS, 1, seed=1.5), "seed: is 1.5, expected an integer seed"),
+        Bad("empty", lambda: bigram_module.train_seed_style([], 1), "words: is empty"),
+        Bad("scale", lambda: bigram_module.train_seed_style(WORDS, 3, lr=1e39), "lr: is 1e+39, the descent diverged"),
+    ],
+    "one_hot_equals_lookup": [
+        Bad("label", lambda: bigram_module.one_hot_equals_lookup(UNIFORM, torch.tensor([0, 27])), "xs: label 27 is out of range"),
+        Bad("label", lambda: bigram_module.one_hot_equals_lookup(UNIFORM, torch.tensor([-1])), "xs: label -1 is out of range"),
+        Bad("type", lambda: bigram_module.one_hot_equals_lookup(UNIFORM, torch.tensor([0.5])), "xs: expected integer class indices"),
+        Bad("empty", lambda: bigram_module.one_hot_equals_lookup(UNIFORM, torch.tensor([], dtype=torch.long)), "xs: is empty"),
+        Bad("nan", lambda: bigram_module.one_hot_equals_lookup(torch.full((27, 27), nan), torch.tensor([0])), "W: contains NaN"),
+        Bad("shape", lambda: bigram_module.one_hot_equals_lookup(torch.zeros(27), torch.tensor([0])),
+            "W: has shape (27,), expected a 2-D table"),
+    ],
+    "time_forms": [
+        Bad("count", lambda: bigram_module.time_forms(WORDS, repeat=0), "repeat: is 0, expected a positive integer"),
+        Bad("count", lambda: bigram_module.time_forms(WORDS, number=0), "number: is 0, expected a positive integer"),
+        Bad("type", lambda: bigram_module.time_forms(WORDS, number=1.5), "number: is 1.5"),
+        Bad("empty", lambda: bigram_module.time_forms([], 1, 1), "words: is empty"),
+    ],
+    "train": [
+        Bad("count", lambda: bigram_module.train(WORDS, steps=0), "steps: is 0, expected a positive integer"),
+        Bad("type", lambda: bigram_module.train(WORDS, steps=True), "steps: is True, expected a positive integer"),
+        Bad("type", lambda: bigram_module.train(WORDS, steps=2.5), "steps: is 2.5"),
+        Bad("scale", lambda: bigram_module.train(WORDS, 1, lr=0), "lr: is 0, expected a positive number"),
+        Bad("scale", lambda: bigram_module.train(WORDS, 1, lr=-1), "lr: is -1"),
+        Bad("scale", lambda: bigram_module.train(WORDS, 1, reg=-1), "reg: is -1, expected a number >= 0"),
+        Bad("nan", lambda: bigram_module.train(WORDS, 1, reg=nan), "reg: contains NaN"),
+        Bad("shape", lambda: bigram_module.train(WORDS, 1, reg=[0.01, 0.02]), "reg: expected a single number"),
+        Bad("type", lambda: bigram_module.train(WORDS, 1, seed=1.5), "seed: is 1.5, expected an integer seed"),
+        Bad("range", lambda: bigram_module.train(WORDS, 1, seed=-1), "seed: is -1"),
+        Bad("empty", lambda: bigram_module.train([], 1), "words: is empty"),
+        Bad("range", lambda: bigram_module.train(["zoë"], 1), "contains 'ë'"),
+        Bad("scale", lambda: bigram_module.train(WORDS, 3, lr=1e300), "lr: is 1e+300, the descent diverged"),
+    ],
+    "mean_nll": [
+        Bad("shape", lambda: bigram_module.mean_nll(torch.zeros((27, 26)), WORDS), "W: has shape (27, 26), expected (27, 27)"),
+        Bad("nan", lambda: bigram_module.mean_nll(torch.full((27, 27), nan), WORDS), "W: contains NaN"),
+        Bad("range", lambda: bigram_module.mean_nll(torch.full((27, 27), inf), WORDS), "W: contains infinity"),
+        Bad("empty", lambda: bigram_module.mean_nll(UNIFORM, []), "words: is empty"),
+        Bad("range", lambda: bigram_module.mean_nll(UNIFORM, ["zoë"]), "contains 'ë'"),
+    ],
+    "model_probs": [
+        Bad("shape", lambda: bigram_module.model_probs(torch.zeros((2, 2))), "model: has shape (2, 2), expected (27, 27)"),
+        Bad("nan", lambda: bigram_module.model_probs(torch.full((27, 27), nan)), "model: contains NaN"),
+        Bad("type", lambda: bigram_module.model_probs(torch.ones((27, 27), dtype=torch.bool)), "model: is a bool tensor"),
+        Bad("range", lambda: bigram_module.model_probs(-COUNTS), "counts: contains a negative count"),
+    ],
+    "sample": [
+        Bad("count", lambda: bigram_module.sample(COUNTS, 0, seed=1), "n: is 0, expected a positive integer"),
+        Bad("type", lambda: bigram_module.sample(COUNTS, True, seed=1), "n: is True"),
+        Bad("type", lambda: bigram_module.sample(COUNTS, 2.5, seed=1), "n: is 2.5"),
+        Bad("type", lambda: bigram_module.sample(COUNTS, 2, seed=1.5), "seed: is 1.5, expected an integer seed"),
+        Bad("type", lambda: bigram_module.sample(COUNTS, 2, seed="42"), "seed: is '42'"),
+        Bad("shape", lambda: bigram_module.sample(torch.zeros((2, 2)), 1, seed=1), "model: has shape (2, 2)"),
+        Bad("range", lambda: bigram_module.sample(NEVER_ENDS, 1, seed=1), "model: a name that reaches 'a' can never end"),
+    ],
+    "training_key": [
+        Bad("count", lambda: bigram_module.training_key(WORDS, 0, 50.0, 0.01, 1), "steps: is 0"),
+        Bad("nan", lambda: bigram_module.training_key(WORDS, 10, nan, 0.01, 1), "lr: contains NaN"),
+        Bad("type", lambda: bigram_module.training_key(WORDS, 10, 50.0, 0.01, 1.5), "seed: is 1.5"),
+        Bad("empty", lambda: bigram_module.training_key([], 10, 50.0, 0.01, 1), "words: is empty"),
+        Bad("scale", lambda: bigram_module.training_key(WORDS, 10, 50.0, -0.01, 1), "reg: is -0.01"),
+    ],
+    "train_cached": [
+        Bad("count", lambda: bigram_module.train_cached(WORDS, 0, cache_dir=SCRATCH), "steps: is 0"),
+        Bad("scale", lambda: bigram_module.train_cached(WORDS, 1, lr=0, cache_dir=SCRATCH), "lr: is 0"),
+        Bad("range", lambda: bigram_module.train_cached(["zoë"], 1, cache_dir=SCRATCH), "contains 'ë'"),
+        Bad("type", lambda: bigram_module.train_cached(WORDS, 1, cache_dir=3), "cache_dir: is 3, expected a folder path"),
+    ],
+}

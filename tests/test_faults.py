@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from snippets.ledger import WorkedNumber, collect
+from tests.ledger import WorkedNumber, collect
 from tests.sitetools import DOCS, ROOT, TALLY, build_env, build_site, copy_project, includes, source_pages
 
 MARKDOWN_PAGES = {url: page for url, page in source_pages().items() if page.endswith(".md")}

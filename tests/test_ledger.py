@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from snippets.ledger import WorkedNumber, collect
+from tests.ledger import WorkedNumber, collect
 from tests.sitetools import ROOT, check_computed_and_stated, page_source
 
 ENTRIES = collect()
@@ -28,8 +28,8 @@ def test_a_changed_value_no_longer_matches_the_prose():
     assert not entry.agrees(2.31)
 
 
-def test_python_m_snippets_prints_the_ledger_and_exits_0():
-    result = subprocess.run([sys.executable, "-m", "snippets"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+def test_python_m_tests_ledger_prints_the_ledger_and_exits_0():
+    result = subprocess.run([sys.executable, "-m", "tests.ledger"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"{len(ENTRIES)} worked numbers, {len(ENTRIES)} agree, 0 disagree" in result.stdout
 
@@ -50,6 +50,6 @@ def test_python_m_snippets_prints_the_ledger_and_exits_0():
     ],
 )
 def test_source_figures_are_compared_at_the_precision_shown(shown, value, verdict):
-    from snippets.ledger import source_figure_check
+    from tests.ledger import source_figure_check
 
     assert source_figure_check(shown, value) == verdict

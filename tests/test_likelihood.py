@@ -181,3 +181,72 @@ def test_the_doctests_of_the_functions_the_page_defines_pass():
     result = run_page_doctests("likelihood.md")
     assert result.returncode == 0, f"docs/likelihood.md:\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
     assert "doctest examples passed" in result.stdout
+
+
+# --- Bad input ---
+
+from snippets import likelihood as likelihood_module  # noqa: E402
+from tests.badinput import (  # noqa: E402,F401
+    BATCH, DATA, LOG_HALVES, LOGITS, P, SCRATCH, T, Bad, inf, nan, word_file,
+)
+
+#: Bad input for every public function of snippets/likelihood.py (run by tests/test_bad_input.py).
+BAD_INPUTS = {
+    "normal_cdf": [
+        Bad("scale", lambda: likelihood_module.normal_cdf(50, 50, 0), "sigma: is 0"),
+        Bad("scale", lambda: likelihood_module.normal_cdf(50, 50, -1), "sigma: is -1"),
+        Bad("nan", lambda: likelihood_module.normal_cdf(nan, 50, 1), "x: contains NaN"),
+        Bad("range", lambda: likelihood_module.normal_cdf(50, inf, 1), "mu: contains infinity"),
+        Bad("shape", lambda: likelihood_module.normal_cdf([50, 51], 50, 1), "x: expected a single number"),
+    ],
+    "interval_probability": [
+        Bad("range", lambda: likelihood_module.interval_probability(52.5, 50, 50, 2.5),
+            "low: is 52.5, greater than high = 50"),
+        Bad("scale", lambda: likelihood_module.interval_probability(50, 52.5, 50, 0), "sigma: is 0"),
+        Bad("nan", lambda: likelihood_module.interval_probability(50, 52.5, nan, 2.5), "mu: contains NaN"),
+        Bad("range", lambda: likelihood_module.interval_probability(-inf, inf, 50, 2.5), "low: contains infinity"),
+        Bad("type", lambda: likelihood_module.interval_probability("a", 1, 0, 1), "low: expected real numbers"),
+    ],
+    "within_k_sigma": [
+        Bad("scale", lambda: likelihood_module.within_k_sigma(0, 50, 2.5), "k: is 0"),
+        Bad("scale", lambda: likelihood_module.within_k_sigma(-1, 50, 2.5), "k: is -1"),
+        Bad("scale", lambda: likelihood_module.within_k_sigma(1, 50, 0), "sigma: is 0"),
+        Bad("nan", lambda: likelihood_module.within_k_sigma(1, nan, 2.5), "mu: contains NaN"),
+    ],
+    "normal_pdf": [
+        Bad("scale", lambda: likelihood_module.normal_pdf([50.0], 50, 0), "sigma: is 0"),
+        Bad("empty", lambda: likelihood_module.normal_pdf([], 50, 5), "x: is empty"),
+        Bad("nan", lambda: likelihood_module.normal_pdf([50.0, nan], 50, 5), "x: contains NaN at index (1,)"),
+        Bad("shape", lambda: likelihood_module.normal_pdf([50.0], [50, 45], 5), "mu: expected a single number"),
+        Bad("type", lambda: likelihood_module.normal_pdf(["a"], 50, 5), "x: expected real numbers"),
+    ],
+    "likelihood": [
+        Bad("empty", lambda: likelihood_module.likelihood([], 50, 5), "data: is empty"),
+        Bad("nan", lambda: likelihood_module.likelihood([48.8, nan], 50, 5), "data: contains NaN at index (1,)"),
+        Bad("scale", lambda: likelihood_module.likelihood(DATA, 50, -5), "sigma: is -5"),
+        Bad("shape", lambda: likelihood_module.likelihood([DATA, DATA], 50, 5), "data: has shape (2, 5)"),
+        Bad("range", lambda: likelihood_module.likelihood([inf], 50, 5), "data: contains infinity"),
+    ],
+    "likelihood_torch": [
+        Bad("empty", lambda: likelihood_module.likelihood_torch(torch.tensor([]), 50, 5), "data: is empty"),
+        Bad("nan", lambda: likelihood_module.likelihood_torch(torch.tensor([nan]), 50, 5), "data: contains NaN"),
+        Bad("scale", lambda: likelihood_module.likelihood_torch(DATA, 50, 0), "sigma: is 0"),
+        Bad("shape", lambda: likelihood_module.likelihood_torch(DATA, torch.tensor([50.0, 45.0]), 5),
+            "mu: expected a single number"),
+        Bad("shape", lambda: likelihood_module.likelihood_torch([DATA, DATA], 50, 5), "data: has shape (2, 5)"),
+    ],
+    "rounded_product": [
+        Bad("count", lambda: likelihood_module.rounded_product(DATA, 50, 5, places=-1), "places: is -1"),
+        Bad("type", lambda: likelihood_module.rounded_product(DATA, 50, 5, places=2.5), "places: is 2.5"),
+        Bad("type", lambda: likelihood_module.rounded_product(DATA, 50, 5, places=True), "places: is True"),
+        Bad("empty", lambda: likelihood_module.rounded_product([], 50, 5), "data: is empty"),
+        Bad("scale", lambda: likelihood_module.rounded_product(DATA, 50, 0), "sigma: is 0"),
+    ],
+    "density_and_small_interval": [
+        Bad("scale", lambda: likelihood_module.density_and_small_interval(50, 0.1, 0), "width: is 0"),
+        Bad("scale", lambda: likelihood_module.density_and_small_interval(50, 0.1, -1), "width: is -1"),
+        Bad("scale", lambda: likelihood_module.density_and_small_interval(50, 0, 0.1), "sigma: is 0"),
+        Bad("nan", lambda: likelihood_module.density_and_small_interval(nan, 0.1, 0.1), "mu: contains NaN"),
+        Bad("range", lambda: likelihood_module.density_and_small_interval(inf, 0.1, 0.1), "mu: contains infinity"),
+    ],
+}

@@ -210,3 +210,95 @@ def test_the_doctests_of_the_functions_the_page_defines_pass():
     result = run_page_doctests("log-likelihood.md")
     assert result.returncode == 0, f"docs/log-likelihood.md:\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
     assert "doctest examples passed" in result.stdout
+
+
+# --- Bad input ---
+
+from snippets import log_likelihood as log_likelihood_module  # noqa: E402
+from tests.badinput import (  # noqa: E402,F401
+    BATCH, DATA, LOG_HALVES, LOGITS, P, SCRATCH, T, Bad, inf, nan, word_file,
+)
+
+#: Bad input for every public function of snippets/log_likelihood.py (run by tests/test_bad_input.py).
+BAD_INPUTS = {
+    "log_two_ways": [
+        Bad("range", lambda: log_likelihood_module.log_two_ways([0.5, 1.5]), "probs: contains 1.5"),
+        Bad("range", lambda: log_likelihood_module.log_two_ways([0.5, 0.0]), "probs: contains 0, expected probabilities in (0, 1]"),
+        Bad("nan", lambda: log_likelihood_module.log_two_ways([nan]), "probs: contains NaN"),
+        Bad("empty", lambda: log_likelihood_module.log_two_ways([]), "probs: is empty"),
+        Bad("shape", lambda: log_likelihood_module.log_two_ways([[0.5, 0.5]]), "probs: has shape (1, 2)"),
+    ],
+    "same_up_to_rounding": [
+        Bad("nan", lambda: log_likelihood_module.same_up_to_rounding(nan, 1.0), "a: contains NaN"),
+        Bad("range", lambda: log_likelihood_module.same_up_to_rounding(1.0, inf), "b: contains infinity"),
+        Bad("scale", lambda: log_likelihood_module.same_up_to_rounding(1.0, 1.0, rel_tol=0), "rel_tol: is 0"),
+        Bad("shape", lambda: log_likelihood_module.same_up_to_rounding([1.0, 2.0], 1.0), "a: expected a single number"),
+    ],
+    "first_unequal_triple": [
+        Bad("range", lambda: log_likelihood_module.first_unequal_triple(0), "step: is 0.0"),
+        Bad("range", lambda: log_likelihood_module.first_unequal_triple(1.5), "step: is 1.5"),
+        Bad("nan", lambda: log_likelihood_module.first_unequal_triple(nan), "step: contains NaN"),
+        Bad("type", lambda: log_likelihood_module.first_unequal_triple("0.01"), "step: expected real numbers"),
+    ],
+    "product_and_log_sum": [
+        Bad("count", lambda: log_likelihood_module.product_and_log_sum(0.5, 0), "count: is 0"),
+        Bad("type", lambda: log_likelihood_module.product_and_log_sum(0.5, True), "count: is True"),
+        Bad("range", lambda: log_likelihood_module.product_and_log_sum(1.5, 10), "p: contains 1.5"),
+        Bad("nan", lambda: log_likelihood_module.product_and_log_sum(nan, 10), "p: contains NaN"),
+        Bad("shape", lambda: log_likelihood_module.product_and_log_sum([0.5, 0.5], 3), "p: expected a single number"),
+        Bad("type", lambda: log_likelihood_module.product_and_log_sum(0.5, 3, np.int64), "dtype: is <class 'numpy.int64'>"),
+    ],
+    "product_and_log_sum_torch": [
+        Bad("count", lambda: log_likelihood_module.product_and_log_sum_torch(0.5, -3), "count: is -3"),
+        Bad("type", lambda: log_likelihood_module.product_and_log_sum_torch(0.5, True), "count: is True"),
+        Bad("range", lambda: log_likelihood_module.product_and_log_sum_torch(-0.1, 10), "p: contains -0.1"),
+        Bad("shape", lambda: log_likelihood_module.product_and_log_sum_torch([0.5, 0.2], 3), "p: expected a single number"),
+        Bad("type", lambda: log_likelihood_module.product_and_log_sum_torch(0.5, 3, torch.int64), "dtype: is torch.int64"),
+    ],
+    "naive_softmax": [
+        Bad("nan", lambda: log_likelihood_module.naive_softmax([1.0, nan]), "logits: contains NaN at index (1,)"),
+        Bad("range", lambda: log_likelihood_module.naive_softmax([inf, 1.0]), "logits: contains infinity"),
+        Bad("empty", lambda: log_likelihood_module.naive_softmax([]), "logits: is empty"),
+        Bad("shape", lambda: log_likelihood_module.naive_softmax(3.0), "logits: is a single number"),
+    ],
+    "stable_softmax": [
+        Bad("nan", lambda: log_likelihood_module.stable_softmax([1.0, nan]), "logits: contains NaN at index (1,)"),
+        Bad("range", lambda: log_likelihood_module.stable_softmax([1.0, -inf]), "logits: contains infinity"),
+        Bad("empty", lambda: log_likelihood_module.stable_softmax(np.zeros((2, 0))), "logits: is empty"),
+        Bad("shape", lambda: log_likelihood_module.stable_softmax(3.0), "logits: is a single number"),
+    ],
+    "log_sum_exp": [
+        Bad("nan", lambda: log_likelihood_module.log_sum_exp([nan]), "logits: contains NaN"),
+        Bad("range", lambda: log_likelihood_module.log_sum_exp([-inf, 0.0]), "logits: contains infinity"),
+        Bad("empty", lambda: log_likelihood_module.log_sum_exp([]), "logits: is empty"),
+        Bad("shape", lambda: log_likelihood_module.log_sum_exp([[1.0, 2.0], [3.0, 4.0]]), "logits: has shape (2, 2)"),
+    ],
+    "stable_softmax_torch": [
+        Bad("nan", lambda: log_likelihood_module.stable_softmax_torch(torch.tensor([nan, 1.0])), "logits: contains NaN"),
+        Bad("range", lambda: log_likelihood_module.stable_softmax_torch(torch.tensor([inf, 1.0])), "logits: contains infinity"),
+        Bad("empty", lambda: log_likelihood_module.stable_softmax_torch(torch.tensor([])), "logits: is empty"),
+        Bad("shape", lambda: log_likelihood_module.stable_softmax_torch(torch.tensor(3.0)), "logits: is a single number"),
+    ],
+    "normal_log_pdf": [
+        Bad("scale", lambda: log_likelihood_module.normal_log_pdf([50.0], 50, 0), "sigma: is 0"),
+        Bad("empty", lambda: log_likelihood_module.normal_log_pdf([], 50, 5), "x: is empty"),
+        Bad("nan", lambda: log_likelihood_module.normal_log_pdf([nan], 50, 5), "x: contains NaN"),
+        Bad("shape", lambda: log_likelihood_module.normal_log_pdf([50.0], [50, 45], 5), "mu: expected a single number"),
+    ],
+    "log_likelihood": [
+        Bad("scale", lambda: log_likelihood_module.log_likelihood(DATA, 50, -5), "sigma: is -5"),
+        Bad("empty", lambda: log_likelihood_module.log_likelihood([], 50, 5), "data: is empty"),
+        Bad("nan", lambda: log_likelihood_module.log_likelihood([1.0], nan, 1), "mu: contains NaN"),
+        Bad("shape", lambda: log_likelihood_module.log_likelihood([DATA, DATA], 50, 5), "data: has shape (2, 5)"),
+    ],
+    "log_likelihood_torch": [
+        Bad("scale", lambda: log_likelihood_module.log_likelihood_torch(DATA, 50.0, torch.tensor(0.0)), "sigma: is 0"),
+        Bad("scale", lambda: log_likelihood_module.log_likelihood_torch(
+            DATA, 50.0, torch.tensor(-1.0, dtype=torch.float64, requires_grad=True)), "sigma: is -1"),
+        Bad("nan", lambda: log_likelihood_module.log_likelihood_torch(
+            DATA, torch.tensor(nan, requires_grad=True), 5.0), "mu: contains NaN"),
+        Bad("empty", lambda: log_likelihood_module.log_likelihood_torch([], 50.0, 5.0), "data: is empty"),
+        Bad("shape", lambda: log_likelihood_module.log_likelihood_torch(DATA, torch.tensor([50.0, 45.0]), 5.0),
+            "mu: expected a single number"),
+    ],
+}

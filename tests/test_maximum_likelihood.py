@@ -231,3 +231,81 @@ def test_the_doctests_of_the_functions_the_page_defines_pass():
     result = run_page_doctests("maximum-likelihood.md")
     assert result.returncode == 0, f"docs/maximum-likelihood.md:\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
     assert "doctest examples passed" in result.stdout
+
+
+# --- Bad input ---
+
+from snippets import maximum_likelihood as ml_module  # noqa: E402
+from tests.badinput import (  # noqa: E402,F401
+    BATCH, DATA, LOG_HALVES, LOGITS, P, SCRATCH, T, Bad, inf, nan, word_file,
+)
+
+#: Bad input for every public function of snippets/maximum_likelihood.py (run by tests/test_bad_input.py).
+BAD_INPUTS = {
+    "gaussian_mle": [
+        Bad("count", lambda: ml_module.gaussian_mle([50.0]), "data: has 1 value, expected at least 2"),
+        Bad("empty", lambda: ml_module.gaussian_mle([]), "data: is empty"),
+        Bad("nan", lambda: ml_module.gaussian_mle([50.0, nan]), "data: contains NaN at index (1,)"),
+        Bad("shape", lambda: ml_module.gaussian_mle([DATA, DATA]), "data: has shape (2, 5)"),
+        Bad("scale", lambda: ml_module.gaussian_mle([3.0, 3.0, 3.0]), "data: all 3 values equal 3"),
+    ],
+    "gaussian_mle_torch": [
+        Bad("count", lambda: ml_module.gaussian_mle_torch(torch.tensor([50.0])), "data: has 1 value"),
+        Bad("nan", lambda: ml_module.gaussian_mle_torch(torch.tensor([50.0, nan])), "data: contains NaN"),
+        Bad("shape", lambda: ml_module.gaussian_mle_torch([DATA, DATA]), "data: has shape (2, 5)"),
+        Bad("scale", lambda: ml_module.gaussian_mle_torch(torch.full((4,), 2.5)), "data: all 4 values equal 2.5"),
+    ],
+    "mle_of_draws": [
+        Bad("count", lambda: ml_module.mle_of_draws(1), "n: is 1, expected an integer number of draws >= 2"),
+        Bad("type", lambda: ml_module.mle_of_draws(2.5), "n: is 2.5"),
+        Bad("type", lambda: ml_module.mle_of_draws(True), "n: is True"),
+        Bad("range", lambda: ml_module.mle_of_draws(10, seed=-1), "seed: is -1"),
+        Bad("range", lambda: ml_module.mle_of_draws(10, seed=2**32), "seed: is 4294967296"),
+        Bad("type", lambda: ml_module.mle_of_draws(10, seed=1.5), "seed: is 1.5"),
+    ],
+    "gaussian_max_log_likelihood": [
+        Bad("count", lambda: ml_module.gaussian_max_log_likelihood([50.0]), "data: has 1 value"),
+        Bad("scale", lambda: ml_module.gaussian_max_log_likelihood([3.0, 3.0]), "data: all 2 values equal 3"),
+        Bad("nan", lambda: ml_module.gaussian_max_log_likelihood([50.0, nan]), "data: contains NaN"),
+        Bad("shape", lambda: ml_module.gaussian_max_log_likelihood([DATA, DATA]), "data: has shape (2, 5)"),
+        Bad("empty", lambda: ml_module.gaussian_max_log_likelihood([]), "data: is empty"),
+    ],
+    "gradient_ascent": [
+        Bad("scale", lambda: ml_module.gradient_ascent(DATA, 50, 0), "sigma: is 0"),
+        Bad("nan", lambda: ml_module.gradient_ascent(DATA, nan, 5), "mu: contains NaN"),
+        Bad("scale", lambda: ml_module.gradient_ascent(DATA, 50, 5, lr=0), "lr: is 0"),
+        Bad("scale", lambda: ml_module.gradient_ascent(DATA, 50, 5, lr=10), "lr: is 10, the ascent diverged"),
+        Bad("count", lambda: ml_module.gradient_ascent(DATA, 50, 5, steps=0), "steps: is 0"),
+        Bad("type", lambda: ml_module.gradient_ascent(DATA, 50, 5, steps=True), "steps: is True"),
+        Bad("empty", lambda: ml_module.gradient_ascent([], 50, 5), "data: is empty"),
+        Bad("shape", lambda: ml_module.gradient_ascent([DATA, DATA], 50, 5), "data: has shape (2, 5)"),
+    ],
+    "distances_to": [
+        Bad("empty", lambda: ml_module.distances_to([], (52.3, 3.2)), "path: is empty"),
+        Bad("shape", lambda: ml_module.distances_to([(50, 5, 1)], (52.3, 3.2)), "path: has shape (1, 3)"),
+        Bad("shape", lambda: ml_module.distances_to([(50, 5)], (52.3,)), "target: has shape (1,)"),
+        Bad("nan", lambda: ml_module.distances_to([(50, 5)], (nan, 3.2)), "target: contains NaN"),
+        Bad("type", lambda: ml_module.distances_to([("a", 5)], (52.3, 3.2)), "path: expected real numbers"),
+    ],
+    "bernoulli_mle": [
+        Bad("count", lambda: ml_module.bernoulli_mle(11, 10), "k: is 11, expected a number of heads between 0 and n = 10"),
+        Bad("count", lambda: ml_module.bernoulli_mle(-1, 10), "k: is -1"),
+        Bad("count", lambda: ml_module.bernoulli_mle(0, 0), "n: is 0, expected a positive number of flips"),
+        Bad("type", lambda: ml_module.bernoulli_mle(2.5, 10), "k: is 2.5"),
+        Bad("type", lambda: ml_module.bernoulli_mle(True, 10), "k: is True"),
+    ],
+    "bernoulli_mean_nll": [
+        Bad("range", lambda: ml_module.bernoulli_mean_nll(1.5, 7, 10), "p: contains 1.5"),
+        Bad("nan", lambda: ml_module.bernoulli_mean_nll(nan, 7, 10), "p: contains NaN"),
+        Bad("shape", lambda: ml_module.bernoulli_mean_nll([0.5, 0.5], 7, 10), "p: expected a single number"),
+        Bad("count", lambda: ml_module.bernoulli_mean_nll(0.5, 11, 10), "k: is 11"),
+    ],
+    "coin_mean_nll_torch": [
+        Bad("label", lambda: ml_module.coin_mean_nll_torch(0.5, [0.5, 1.0]), "flips: contains 0.5"),
+        Bad("label", lambda: ml_module.coin_mean_nll_torch(0.5, torch.tensor([2, 1])), "flips: contains 2"),
+        Bad("range", lambda: ml_module.coin_mean_nll_torch(2.0, [1.0, 0.0]), "p: contains 2"),
+        Bad("nan", lambda: ml_module.coin_mean_nll_torch(nan, [1.0, 0.0]), "p: contains NaN"),
+        Bad("empty", lambda: ml_module.coin_mean_nll_torch(0.5, []), "flips: is empty"),
+        Bad("shape", lambda: ml_module.coin_mean_nll_torch(0.5, [[1, 0], [0, 1]]), "flips: has shape (2, 2)"),
+    ],
+}

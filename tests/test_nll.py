@@ -138,3 +138,70 @@ def test_figure_marks_both_worked_points():
                     for line in right.get_lines() if len(line.get_xdata()) == 1)
     assert marked == [(0.1, round(ORACLE_NLL_4TH, 4)), (0.5, round(ORACLE_NLL_3RD, 4))]
     assert left.get_lines()[0].get_ydata().max() == pytest.approx(0.0)
+
+
+# --- Bad input ---
+
+from snippets import nll as nll_module  # noqa: E402
+from tests.badinput import (  # noqa: E402,F401
+    BATCH, DATA, LOG_HALVES, LOGITS, P, SCRATCH, T, Bad, inf, nan, word_file,
+)
+
+#: Bad input for every public function of snippets/nll.py (run by tests/test_bad_input.py).
+BAD_INPUTS = {
+    "one_hot": [
+        Bad("label", lambda: nll_module.one_hot(4, 4), "label 4 is out of range"),
+        Bad("label", lambda: nll_module.one_hot(-1, 4), "label -1 is out of range"),
+        Bad("type", lambda: nll_module.one_hot(1.5, 4), "integer class indices"),
+        Bad("nan", lambda: nll_module.one_hot(nan, 4), "integer class indices"),
+        Bad("shape", lambda: nll_module.one_hot([1, 2], 4), "has 2 labels"),
+        Bad("scale", lambda: nll_module.one_hot(0, 1), "num_classes: is 1"),
+        Bad("type", lambda: nll_module.one_hot(0, 2.5), "num_classes: is 2.5"),
+    ],
+    "label_likelihood": [
+        Bad("range", lambda: nll_module.label_likelihood([1.2, -0.2], 0), "contains 1.2"),
+        Bad("sum", lambda: nll_module.label_likelihood([0.2, 0.9], 0), "sums to 1.1"),
+        Bad("label", lambda: nll_module.label_likelihood(P, 4), "label 4 is out of range"),
+        Bad("nan", lambda: nll_module.label_likelihood([nan, 1.0], 0), "contains NaN"),
+        Bad("shape", lambda: nll_module.label_likelihood(BATCH, 0), "has 2 rows"),
+        Bad("empty", lambda: nll_module.label_likelihood([], 0), "is empty"),
+    ],
+    "nll": [
+        Bad("range", lambda: nll_module.nll([1.2, -0.2], 0), "contains 1.2"),
+        Bad("sum", lambda: nll_module.nll([0.2, 0.9], 0), "sums to 1.1"),
+        Bad("label", lambda: nll_module.nll(P, 4), "label 4 is out of range"),
+        Bad("nan", lambda: nll_module.nll([nan, 1.0], 0), "contains NaN"),
+        Bad("shape", lambda: nll_module.nll(BATCH, 3), "has 2 rows"),
+        Bad("shape", lambda: nll_module.nll([[[0.5, 0.5]]], 0), "has shape (1, 1, 2)"),
+        Bad("empty", lambda: nll_module.nll([], 0), "is empty"),
+    ],
+    "mean_nll": [
+        Bad("range", lambda: nll_module.mean_nll([[1.2, -0.2]], [0]), "contains 1.2"),
+        Bad("sum", lambda: nll_module.mean_nll([[0.5, 0.5], [0.2, 0.9]], [0, 1]), "row 1 sums to 1.1"),
+        Bad("label", lambda: nll_module.mean_nll(BATCH, [3, 4]), "label 4 is out of range"),
+        Bad("count", lambda: nll_module.mean_nll(BATCH, [0, 1, 2]), "has 3 labels, expected 2"),
+        Bad("nan", lambda: nll_module.mean_nll([[nan, 1.0]], [0]), "contains NaN"),
+        Bad("shape", lambda: nll_module.mean_nll(BATCH, [[0], [1]]), "has shape (2, 1)"),
+        Bad("empty", lambda: nll_module.mean_nll([], []), "is empty"),
+        Bad("empty", lambda: nll_module.mean_nll(BATCH, []), "is empty"),
+    ],
+    "mean_nll_torch": [
+        Bad("range", lambda: nll_module.mean_nll_torch(torch.tensor([[1.2, -0.2]]), torch.tensor([0])), "contains 1.2"),
+        Bad("sum", lambda: nll_module.mean_nll_torch(torch.tensor([[0.5, 0.6]]), torch.tensor([0])), "sums to 1.1"),
+        Bad("label", lambda: nll_module.mean_nll_torch(T, torch.tensor([0, 4])), "label 4 is out of range"),
+        Bad("count", lambda: nll_module.mean_nll_torch(T, torch.tensor([0])), "has 1 labels, expected 2"),
+        Bad("nan", lambda: nll_module.mean_nll_torch(torch.tensor([[nan, 0.5]]), torch.tensor([0])), "contains NaN"),
+        Bad("type", lambda: nll_module.mean_nll_torch(T, torch.tensor([0.0, 0.5])), "integer class indices"),
+        Bad("shape", lambda: nll_module.mean_nll_torch(T.reshape(1, 2, 4), torch.tensor([0])), "has shape (1, 2, 4)"),
+        Bad("empty", lambda: nll_module.mean_nll_torch(torch.ones(0, 3), torch.tensor([], dtype=torch.long)), "is empty"),
+    ],
+    "product_vs_log_sum": [
+        Bad("range", lambda: nll_module.product_vs_log_sum(0.0, 10), "probability: is 0.0"),
+        Bad("range", lambda: nll_module.product_vs_log_sum(1.5, 10), "probability: is 1.5"),
+        Bad("nan", lambda: nll_module.product_vs_log_sum(nan, 10), "probability: is nan"),
+        Bad("shape", lambda: nll_module.product_vs_log_sum([0.5], 10), "probability: is [0.5]"),
+        Bad("count", lambda: nll_module.product_vs_log_sum(0.5, 0), "count: is 0"),
+        Bad("type", lambda: nll_module.product_vs_log_sum(0.5, 2.5), "count: is 2.5"),
+        Bad("type", lambda: nll_module.product_vs_log_sum(0.5, True), "count: is True"),
+    ],
+}

@@ -1,4 +1,4 @@
-"""Tests of snippets/sitebuild.py: the figure and notebook caches, background jobs, MathJax, slimming."""
+"""Tests of docs/_hooks/sitebuild.py: the figure and notebook caches, background jobs, MathJax, slimming."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from snippets import sitebuild
+import sitebuild
 
 
 def test_digest_changes_when_a_source_changes(tmp_path):
@@ -23,58 +23,55 @@ def test_a_figure_that_raises_is_named_and_nothing_is_cached(tmp_path, monkeypat
     def broken():
         raise RuntimeError("figure failed on purpose")
 
-    monkeypatch.setattr("snippets.figures.collect", lambda: {"broken": broken})
+    import sitefigures
+
+    monkeypatch.setattr(sitefigures, "collect", lambda figures: {"broken": broken})
     entry = tmp_path / "figures" / "test-broken"
     with pytest.raises(RuntimeError, match=r"figure 'broken' \(.*broken\) failed: figure failed on purpose"):
         sitebuild.draw_figures(entry)
     assert not entry.exists()
 
 
-def test_figure_names_read_from_the_source_are_the_registered_figures():
-    from snippets.figures import collect
+def test_the_build_lists_the_figures_without_importing_a_chapter():
+    import subprocess
+    import sys
 
-    assert sitebuild.figure_names() == sorted(collect())
-
-
-def test_figure_names_finds_decorated_functions_only(tmp_path):
-    (tmp_path / "a.py").write_text(
-        'from snippets.figures import figure\n\n@figure("b-curve")\ndef b():\n    pass\n\n'
-        '@other("not-a-figure")\ndef c():\n    pass\n\n"""@figure(\'in-a-string\')"""\n'
-    )
-    (tmp_path / "z.py").write_text('@figure("a-curve")\ndef a():\n    pass\n')
-    assert sitebuild.figure_names(tmp_path) == ["a-curve", "b-curve"]
+    code = ("import sys; sys.path.insert(0, 'docs/_hooks'); import sitebuild; "
+            "names = sorted(sitebuild.site_figures()); "
+            "assert not [m for m in sys.modules if m.startswith(('snippets', 'torch', 'matplotlib'))]; print(len(names))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=sitebuild.ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) == len(sitebuild.site_figures()) > 0
 
 
 def _package_with_figures(root: Path, body: str) -> Path:
-    """A copy of the figure machinery of ``snippets`` plus one chapter module, ``body``: fast to draw."""
+    """A ``snippets`` package holding one chapter module, ``body``: fast to draw."""
     package = root / "snippets"
     package.mkdir(parents=True)
     (package / "__init__.py").write_text("")
-    for module in ("figures.py", "sitebuild.py"):
-        (package / module).write_bytes((sitebuild.PACKAGE_DIR / module).read_bytes())
-    (package / "chapter.py").write_text("from matplotlib.figure import Figure\nfrom snippets.figures import figure\n\n" + body)
+    (package / "chapter.py").write_text("from matplotlib.figure import Figure\n\n" + body)
     return package
 
 
 def test_a_figure_job_draws_in_the_background_and_reuses_its_cache(tmp_path):
     package = _package_with_figures(tmp_path / "project", (
-        '@figure("a-line")\ndef a_line():\n    fig = Figure()\n    fig.subplots().plot([0, 1], [1, 0])\n    return fig\n'
+        'def a_line():\n    fig = Figure()\n    fig.subplots().plot([0, 1], [1, 0])\n    return fig\n'
     ))
-    job = sitebuild.FigureJob(tmp_path / "cache", package)
+    job = sitebuild.FigureJob(tmp_path / "cache", package, {"a-line": "snippets.chapter:a_line"})
     assert job._process is not None, "a cold cache should start a drawing process"
     assert job.sources == {"img/a-line.svg": str(job.entry / "a-line.svg")}
     sources = job.wait()
     assert Path(sources["img/a-line.svg"]).read_bytes().startswith(b"<?xml")
-    again = sitebuild.FigureJob(tmp_path / "cache", package)
+    again = sitebuild.FigureJob(tmp_path / "cache", package, {"a-line": "snippets.chapter:a_line"})
     assert again._process is None and again.wait() == sources
     assert len(list((tmp_path / "cache" / "figures").iterdir())) == 1
 
 
 def test_a_figure_job_whose_drawing_fails_names_the_figure(tmp_path):
     package = _package_with_figures(tmp_path / "project", (
-        '@figure("broken")\ndef broken():\n    raise ValueError("drawn wrong on purpose")\n'
+        'def broken():\n    raise ValueError("drawn wrong on purpose")\n'
     ))
-    job = sitebuild.FigureJob(tmp_path / "cache", package)
+    job = sitebuild.FigureJob(tmp_path / "cache", package, {"broken": "snippets.chapter:broken"})
     for _ in range(2):  # and again: the failure stays a failure
         with pytest.raises(RuntimeError, match="drawing the figures failed:(.|\n)*figure 'broken'(.|\n)*on purpose"):
             job.wait()
@@ -83,7 +80,7 @@ def test_a_figure_job_whose_drawing_fails_names_the_figure(tmp_path):
 
 def test_the_figure_job_of_the_project_draws_every_registered_figure():
     drawn = sitebuild.FigureJob(sitebuild.PACKAGE_DIR.parent / ".cache").wait()
-    assert set(drawn) == {sitebuild.figure_path(name) for name in sitebuild.figure_names()}
+    assert set(drawn) == {sitebuild.figure_path(name) for name in sitebuild.site_figures()}
     assert all(Path(source).read_bytes().startswith(b"<?xml") for source in drawn.values())
 
 
@@ -254,4 +251,4 @@ def test_notebook_page_cache_is_keyed_by_the_executed_notebook(tmp_path, monkeyp
 
 def test_the_readme_counts_the_figures_the_build_draws():
     readme = (sitebuild.PACKAGE_DIR.parent / "README.md").read_text(encoding="utf-8")
-    assert f"the process that draws the {len(sitebuild.figure_names())} figures" in " ".join(readme.split())
+    assert f"the process that draws the {len(sitebuild.site_figures())} figures" in " ".join(readme.split())

@@ -3,7 +3,7 @@
 ``tests/data/WORKED_NUMBERS.md`` is a verbatim copy of the project's table of worked
 numbers (``../shared/WORKED_NUMBERS.md``, which a clone of the repository does not have).
 Each row of each of its tables must map to an entry of the ledger
-(``snippets.ledger.collect()``) whose ``what`` is the row's first cell, verbatim. That entry
+(``tests.ledger.collect()``) whose ``what`` is the row's first cell, verbatim. That entry
 ties the row to the code that computes it and to the page that states it; this test checks
 that the entry's independent ``exact`` value is the row's, that the code agrees with it,
 that the page exists and states the number, and that ``shown`` records what the source
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from snippets.ledger import WorkedNumber, collect
+from tests.ledger import WorkedNumber, collect
 from tests.sitetools import ROOT, TALLY, check_computed_and_stated, normalise
 
 ORACLE = Path(__file__).resolve().parent / "data" / "WORKED_NUMBERS.md"

@@ -1,4 +1,4 @@
-"""MkDocs hook: hand figures, MathJax and notebook pages to the build; slim pages. Logic: snippets.sitebuild.
+"""MkDocs hook: hand figures, MathJax and notebook pages to the build; slim pages. Logic: sitebuild.py beside it.
 
 Figures are drawn, and notebooks executed, in the background while MkDocs renders the pages;
 the build waits for a notebook just before its page, and for the figures before it copies files.
@@ -15,9 +15,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(ROOT)]
 
-from snippets import sitebuild  # noqa: E402
+import sitebuild  # noqa: E402
 
 CACHE = ROOT / ".cache"
 _jobs = {}

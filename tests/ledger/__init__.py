@@ -1,7 +1,7 @@
 """The ledger of worked numbers: each number the site states, where it comes from, and the code that computes it.
 
-Each chapter module lists its numbers in a module-level ``WORKED_NUMBERS`` list of
-:class:`WorkedNumber`. One entry ties together four things that must agree:
+Each chapter has a module here, ``tests/ledger/<chapter>.py``, that lists its numbers in a
+``WORKED_NUMBERS`` list of :class:`WorkedNumber`. One entry ties together four things that must agree:
 
 - ``exact``: an independent value (the exact figure in the project's
   ``WORKED_NUMBERS.md``, or a closed form), never copied from the output of ``compute``;
@@ -10,7 +10,7 @@ Each chapter module lists its numbers in a module-level ``WORKED_NUMBERS`` list 
   the computed value, so that changing the prose or the code alone breaks the match;
 - ``shown``: what the source article printed, for readers comparing the two.
 
-``python -m snippets`` prints the whole ledger; the tests check every entry.
+``python -m tests.ledger`` prints the whole ledger; the tests check every entry.
 """
 
 from __future__ import annotations
@@ -113,13 +113,11 @@ def source_figure_check(shown: str, value: Value) -> str:
 
 
 def collect() -> list[WorkedNumber]:
-    """Every ``WORKED_NUMBERS`` entry of every module of the ``snippets`` package, in module order."""
-    import snippets
-
+    """Every ``WORKED_NUMBERS`` entry of every chapter's ledger module, in module order."""
     entries: list[WorkedNumber] = []
-    for module in sorted(pkgutil.iter_modules(snippets.__path__), key=lambda m: m.name):
-        if module.name.startswith("_") or module.name == "ledger":
+    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if module.name.startswith("_"):
             continue
-        loaded = importlib.import_module(f"snippets.{module.name}")
-        entries.extend(getattr(loaded, "WORKED_NUMBERS", []))
+        loaded = importlib.import_module(f"{__name__}.{module.name}")
+        entries.extend(loaded.WORKED_NUMBERS)
     return entries

@@ -27,7 +27,10 @@ import threading
 from importlib import metadata, resources
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+HOOKS_DIR = Path(__file__).resolve().parent
+ROOT = HOOKS_DIR.parents[1]
+#: The chapters' code: the figures are drawn from it.
+PACKAGE_DIR = ROOT / "snippets"
 
 #: Libraries whose version changes what a figure looks like or computes.
 DRAWING_LIBRARIES = ("matplotlib", "numpy", "torch")
@@ -66,6 +69,7 @@ def sources_digest(package_dir: Path = PACKAGE_DIR) -> str:
         digest.update(b"\0")
         digest.update(path.read_bytes())
         digest.update(b"\0")
+    digest.update((HOOKS_DIR / "sitefigures.py").read_bytes())  # the list of figures, the renderer
     _add_versions(digest, DRAWING_LIBRARIES)
     return digest.hexdigest()[:24]
 
@@ -91,27 +95,27 @@ def figure_path(name: str) -> str:
     return f"img/{name}.svg"
 
 
-def figure_names(package_dir: Path = PACKAGE_DIR) -> list[str]:
-    """The names of the ``@figure("name")`` functions in ``package_dir``, read without importing it.
+def site_figures() -> dict[str, str]:
+    """The site's figures, ``name -> "module:function"`` (``sitefigures.FIGURES``); no chapter is imported."""
+    return dict(_sitefigures().FIGURES)
 
-    The build lists the figures as files before they are drawn, so pages render while a
-    separate process draws; importing the chapters here would cost the seconds it takes
-    to import torch. ``collect()`` is the truth; a test keeps the two equal.
-    """
-    names = []
-    for path in sorted(Path(package_dir).glob("*.py")):
-        for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
-            if isinstance(node, ast.FunctionDef):
-                names += [decorator.args[0].value for decorator in node.decorator_list
-                          if isinstance(decorator, ast.Call) and getattr(decorator.func, "id", None) == "figure"
-                          and decorator.args and isinstance(decorator.args[0], ast.Constant)]
-    return sorted(names)
+
+def _sitefigures():
+    """The module ``sitefigures.py`` beside this one (MkDocs takes the hooks' folder off ``sys.path``)."""
+    if "sitefigures" not in sys.modules:
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("sitefigures", HOOKS_DIR / "sitefigures.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["sitefigures"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["sitefigures"]
 
 
 class FigureJob:
     """The figures of one build: drawn in a fresh process that runs while pages render.
 
-    Drawing runs in a new Python process (``python -m snippets.sitebuild``), so that a
+    Drawing runs in a new Python process (``python sitebuild.py <entry>``), so that a
     long-lived ``mkdocs serve`` always draws with the code as it is now on disk rather
     than with modules it imported before an edit, and so that a build whose figures are
     cached never imports torch or matplotlib at all. ``sources`` maps each figure's site
@@ -119,15 +123,17 @@ class FigureJob:
     the drawing process's traceback (which names the figure) if drawing failed.
     """
 
-    def __init__(self, cache_dir: Path, package_dir: Path = PACKAGE_DIR) -> None:
+    def __init__(self, cache_dir: Path, package_dir: Path = PACKAGE_DIR, figures: dict[str, str] | None = None) -> None:
+        figures = site_figures() if figures is None else figures
         self.entry = Path(cache_dir) / "figures" / sources_digest(package_dir)
         manifest = self.entry / "manifest.json"
-        self.names = json.loads(manifest.read_text()) if manifest.is_file() else figure_names(package_dir)
+        self.names = sorted(figures)
         self.sources = {figure_path(name): str(self.entry / f"{name}.svg") for name in self.names}
         self._process, self._failure = None, ""
         if not manifest.is_file():
             self._process = subprocess.Popen(
-                [sys.executable, "-m", f"{Path(package_dir).name}.sitebuild", str(self.entry)],
+                [sys.executable, str(HOOKS_DIR / "sitebuild.py"), str(self.entry), str(Path(package_dir).parent),
+                 json.dumps(figures)],
                 cwd=Path(package_dir).parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
             )
 
@@ -143,16 +149,15 @@ class FigureJob:
             raise RuntimeError(self._failure)
         drawn = json.loads(manifest.read_text())
         if drawn != self.names:
-            raise RuntimeError(f"the figures drawn, {drawn}, are not the @figure functions found, {self.names}")
+            raise RuntimeError(f"the figures drawn, {drawn}, are not the figures listed, {self.names}")
         return self.sources
 
 
-def draw_figures(entry: Path) -> None:
-    """Draw every registered figure and store the SVGs as the cache entry ``entry``."""
-    from snippets.figures import collect, render_svg
-
+def draw_figures(entry: Path, figures: dict[str, str] | None = None) -> None:
+    """Draw every figure of ``figures`` (the site's, by default) and store the SVGs as the cache entry ``entry``."""
+    collect, render_svg = _sitefigures().collect, _sitefigures().render_svg
     rendered = {}
-    for name, function in collect().items():
+    for name, function in collect(site_figures() if figures is None else figures).items():
         record_build_step(f"figure {name}")
         try:
             rendered[name] = render_svg(function())
@@ -514,5 +519,6 @@ _DIV_TAG = re.compile(r"<(/?)div\b[^>]*>")
 _HIGHLIGHT_BLOCK = re.compile(r'<div class="(?:[^"]* )?highlight(?: [^"]*)?"')
 
 
-if __name__ == "__main__":
-    draw_figures(Path(sys.argv[1]))
+if __name__ == "__main__":  # python sitebuild.py <cache entry> <folder of the snippets package> <figures as JSON>
+    sys.path.insert(0, sys.argv[2])
+    draw_figures(Path(sys.argv[1]), json.loads(sys.argv[3]))

@@ -1,4 +1,4 @@
-"""``python -m snippets``: print every worked number of the site and check it.
+"""``python -m tests.ledger``: print every worked number of the site and check it.
 
 For each number: where it comes from (a source article, or the site's own worked
 example), the page that states it, what the source printed, what this code computes,
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 
-from snippets.ledger import Value, WorkedNumber, collect, source_figure_check
+from tests.ledger import Value, WorkedNumber, collect, source_figure_check
 
 HEADER = ("source", "page", "what", "source shows", "code computes", "exact", "agrees", "source figure")
 
