@@ -112,7 +112,7 @@ def watched_page(browser, request):
 
     Returns ``(page, watch)``. A screenshot is saved under .cache/screenshots/ if the test fails.
     """
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # the width code must fit
     page = context.new_page()
     watch = PageWatch()
 

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 from collections import Counter
 from html.parser import HTMLParser
@@ -297,18 +298,21 @@ class PageRun:
     failed_block: int | None
 
 
-def run_blocks(blocks: list[str], cwd: Path = ROOT, timeout: float = 300, label: str = "block") -> PageRun:
-    """Run ``blocks`` in page order in one fresh interpreter started in ``cwd``.
+def run_blocks(blocks: list[str], cwd: Path | None = None, timeout: float = 300, label: str = "block") -> PageRun:
+    """Run ``blocks`` in page order in one fresh interpreter, as a reader's pasted copy runs.
 
-    Tracebacks name each block ``<label> <n>``; ``stderr`` holds the failing block's traceback.
+    The interpreter is isolated (``python -I``, no ``PYTHON*`` variables) and starts in ``cwd``,
+    by default a new empty folder, so nothing of this project is importable. Tracebacks name
+    each block ``<label> <n>``; ``stderr`` holds the failing block's traceback.
     """
-    env = build_env()
+    env = {key: value for key, value in build_env().items() if not key.startswith("PYTHON")}
     env["MPLBACKEND"] = "Agg"  # a block that calls plt.show() must not wait for a window
-    env.pop("PYTHONPATH", None)
-    result = subprocess.run(
-        [sys.executable, "-c", _RUNNER], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout,
-        input=json.dumps([[f"<{label} {index + 1}>", code] for index, code in enumerate(blocks)]),
-    )
+    with tempfile.TemporaryDirectory(prefix="pasted-") as empty:
+        result = subprocess.run(
+            [sys.executable, "-I", "-c", _RUNNER], cwd=cwd or empty, env=env, capture_output=True, text=True,
+            timeout=timeout,
+            input=json.dumps([[f"<{label} {index + 1}>", code] for index, code in enumerate(blocks)]),
+        )
     failed = re.search(r"^@@FAILED-BLOCK (\d+)\n", result.stderr, re.M)
     stderr = result.stderr[: failed.start()] + result.stderr[failed.end():] if failed else result.stderr
     return PageRun(result.returncode, result.stdout, stderr, int(failed[1]) if failed else None)
@@ -477,14 +481,11 @@ for index, (code, expected) in enumerate(blocks):
 
 
 def run_page_checking_output(page: str) -> None:
-    """Run every Python block of ``docs/<page>`` in page order, in a fresh interpreter at the repository root.
+    """Paste every Python block of ``docs/<page>`` into an empty folder (``tests/paste.py``); all must pass."""
+    from tests.paste import paste_page, report
 
-    Where a ``text`` block follows a Python block, what the Python block prints must equal it.
-    """
-    blocks = page_blocks_with_output(page)
-    assert blocks, f"{page} has no Python code"
-    result = run_blocks_checking_output(page, blocks)
-    assert result.returncode == 0, f"{page}: a code block failed\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    pasted = paste_page(page)
+    assert pasted.ok, report(pasted)
 
 
 def run_blocks_checking_output(page: str, blocks: list[tuple[str, str | None]]) -> subprocess.CompletedProcess:

@@ -4,6 +4,7 @@ One browser and one served copy of the site for the whole session (fixtures in
 conftest.py). Every request that would leave 127.0.0.1 is aborted and recorded. For each
 page: MathJax typesets every formula without error and leaves no raw TeX in the text,
 every image loads, the console stays clean, no request fails and none leaves the host.
+No code block scrolls sideways in a 1280-px-wide window.
 Instant navigation is followed through the whole site, and each page is opened in the
 dark scheme to check that the figures, drawn on white, stay legible. A failing test
 saves a screenshot under .cache/screenshots/.
@@ -83,6 +84,28 @@ _INVISIBLE_GLYPHS_JS = """
 """
 
 
+#: Code blocks wider than their box at the current window: every <details> opened and every tab
+#: of a tabbed set shown in turn, so folded and inactive code is measured too.
+_SCROLLING_CODE_JS = """
+() => {
+    document.querySelectorAll('article details').forEach(details => { details.open = true; });
+    const wide = new Map();
+    const measure = () => document.querySelectorAll('article pre').forEach(pre => {
+        if (pre.clientWidth > 0 && pre.scrollWidth > pre.clientWidth + 1) {
+            const line = pre.textContent.split('\\n').reduce((a, b) => (b.length > a.length ? b : a), '');
+            wide.set(pre, `${pre.scrollWidth}px in ${pre.clientWidth}px: ${line.slice(0, 100)}`);
+        }
+    });
+    measure();
+    for (const input of document.querySelectorAll('article .tabbed-set > input')) {
+        input.checked = true;
+        measure();
+    }
+    return [...wide.values()];
+}
+"""
+
+
 def _assert_clean(url: str, watch) -> None:
     assert not watch.blocked, f"/{url}: requests left the host: {watch.blocked}"
     assert not watch.failed, f"/{url}: failed requests: {watch.failed}"
@@ -101,6 +124,8 @@ def test_page_typesets_its_math_loads_its_images_and_stays_on_the_host(watched_p
     assert not report["brokenImages"], f"/{url}: images that did not load: {report['brokenImages']}"
     invisible = page.evaluate(_INVISIBLE_GLYPHS_JS)
     assert not invisible, f"/{url}: glyphs drawn without their CSS: {invisible[:10]}"
+    scrolling = page.evaluate(_SCROLLING_CODE_JS)
+    assert not scrolling, f"/{url}: {len(scrolling)} code blocks scroll sideways at 1280 px: {scrolling[:5]}"
     _assert_clean(url, watch)
     TALLY["pages opened in Chromium"] += 1
     TALLY["formulas typeset"] += report["formulas"]

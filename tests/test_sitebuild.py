@@ -105,18 +105,36 @@ def _notebook(path: Path, *sources: str) -> Path:
     return path
 
 
-def test_notebook_key_changes_with_the_notebook_and_with_snippets(tmp_path):
-    package = tmp_path / "pkg"
-    package.mkdir()
-    (package / "a.py").write_text("x = 1\n")
+def test_notebook_key_changes_with_the_notebook_and_not_with_the_project(tmp_path, monkeypatch):
     notebook = _notebook(tmp_path / "n.ipynb", "print(1)")
-    before = sitebuild.notebook_key(notebook, package)
-    assert sitebuild.notebook_key(notebook, package) == before
-    (package / "a.py").write_text("x = 2\n")
-    after_code = sitebuild.notebook_key(notebook, package)
+    before = sitebuild.notebook_key(notebook)
+    assert sitebuild.notebook_key(notebook) == before
+    monkeypatch.setattr(sitebuild, "sources_digest", lambda *args: "changed code")  # a self-contained notebook
+    assert sitebuild.notebook_key(notebook) == before
     _notebook(notebook, "print(2)")
-    after_notebook = sitebuild.notebook_key(notebook, package)
-    assert len({before, after_code, after_notebook}) == 3
+    assert sitebuild.notebook_key(notebook) != before
+
+
+def test_a_notebook_runs_in_an_empty_folder_with_nothing_of_the_project_importable(tmp_path):
+    notebook = _notebook(tmp_path / "n.ipynb", "import os\nprint(sorted(os.listdir('.')))",
+                         "import importlib.util\nprint(importlib.util.find_spec('snippets'))")
+    entry = sitebuild.execute_notebook(notebook, "n.ipynb", tmp_path / "cache")
+    first, second = json.loads((entry / "n.ipynb").read_text())["cells"]
+    assert "".join(first["outputs"][0]["text"]).strip() == "[]"
+    assert "".join(second["outputs"][0]["text"]).strip() == "None"
+
+
+def test_consecutive_prints_of_a_cell_become_one_output_however_the_kernel_split_them(tmp_path):
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(1)")])
+    notebook.cells[0].outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="k = 1 ...\n"),
+        nbformat.v4.new_output("stream", name="stdout", text="done\n"),
+        nbformat.v4.new_output("stream", name="stderr", text="warning\n"),
+        nbformat.v4.new_output("stream", name="stdout", text="after\n"),
+    ]
+    sitebuild.coalesce_streams(notebook)
+    assert [(o["name"], o["text"]) for o in notebook.cells[0].outputs] == [
+        ("stdout", "k = 1 ...\ndone\n"), ("stderr", "warning\n"), ("stdout", "after\n")]
 
 
 def test_execute_notebook_runs_in_cwd_caches_and_records_no_timing(tmp_path, monkeypatch):

@@ -39,7 +39,7 @@ def on_files(files: Files, config) -> Files:
     for site_path, source in sitebuild.mathjax_files().items():
         files.append(File.generated(config, site_path, abs_src_path=source))
     for notebook in [file for file in files if file.src_uri.endswith(".ipynb")]:
-        _jobs[notebook.src_uri] = job = sitebuild.NotebookJob(Path(notebook.abs_src_path), notebook.src_uri, CACHE, ROOT)
+        _jobs[notebook.src_uri] = job = sitebuild.NotebookJob(Path(notebook.abs_src_path), notebook.src_uri, CACHE)
         files.remove(notebook)
         page = NotebookFile(notebook.src_uri, str(job.directory), config.site_dir, config.use_directory_urls)
         files.append(page)

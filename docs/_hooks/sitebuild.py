@@ -217,32 +217,52 @@ def mathjax_files() -> dict[str, str]:
 # --- Notebooks: executed by us, cached by their inputs, then rendered by mkdocs-jupyter ---
 
 #: Packages whose version can change what an executed notebook shows.
-NOTEBOOK_LIBRARIES = ("nbclient", "ipykernel", "names")
+NOTEBOOK_LIBRARIES = ("nbclient", "ipykernel", "names", *DRAWING_LIBRARIES)
 
 #: How long one cell may run before the build gives up on it.
 CELL_TIMEOUT = 600
 
 
-def notebook_key(notebook: Path, package_dir: Path = PACKAGE_DIR) -> str:
-    """Hash of a notebook's own bytes, every source file of ``snippets`` and the libraries.
+def notebook_key(notebook: Path) -> str:
+    """Hash of a notebook's own bytes and the versions of the libraries it runs with.
 
-    mkdocs-jupyter's cache key is the notebook alone, so an edit to ``snippets/`` would
-    leave its cached outputs stale; this key changes with any such edit.
+    The notebook is self-contained (it runs in an empty folder, as a reader's copy does),
+    so nothing else of the project can change what it shows.
     """
     digest = hashlib.sha256()
     digest.update(Path(notebook).read_bytes())
-    digest.update(sources_digest(package_dir).encode())
     _add_versions(digest, NOTEBOOK_LIBRARIES)
     return digest.hexdigest()[:24]
 
 
-def execute_notebook(notebook: Path, src_uri: str, cache_dir: Path, cwd: Path) -> Path:
+def coalesce_streams(notebook) -> None:
+    """Merge consecutive outputs of the same stream in each cell, in place.
+
+    A kernel delivers what a cell prints in chunks whose boundaries depend on timing (a
+    busy machine splits one print into two outputs); merged, the same cell gives the same
+    bytes however it was scheduled.
+    """
+    for cell in notebook.cells:
+        merged = []
+        for output in cell.get("outputs", []):
+            previous = merged[-1] if merged else None
+            if (output.get("output_type") == "stream" and previous is not None
+                    and previous.get("output_type") == "stream" and previous["name"] == output["name"]):
+                previous["text"] += output["text"]
+            else:
+                merged.append(output)
+        if "outputs" in cell:
+            cell["outputs"] = merged
+
+
+def execute_notebook(notebook: Path, src_uri: str, cache_dir: Path, cwd: Path | None = None) -> Path:
     """Return the directory of an executed copy of ``notebook``, at ``<dir>/<src_uri>``.
 
-    The kernel runs with ``cwd`` (the repository root) as its working directory, so the
-    notebook can ``import snippets``. A cell that raises fails the build with the cell's
-    traceback (``allow_errors=False``); nothing is cached then. Timing metadata is not
-    recorded, so the same inputs give the same bytes.
+    The kernel runs in ``cwd``, by default a new empty folder: the notebook must run as a
+    reader's downloaded copy does, with nothing of this project importable. A cell that
+    raises fails the build with the cell's traceback (``allow_errors=False``); nothing is
+    cached then. Timing metadata is not recorded and stream outputs are merged, so the same
+    inputs give the same bytes.
     """
     entry = Path(cache_dir) / "notebooks" / notebook_key(notebook)
     if (entry / src_uri).is_file():
@@ -252,19 +272,21 @@ def execute_notebook(notebook: Path, src_uri: str, cache_dir: Path, cwd: Path) -
     from nbclient import NotebookClient
 
     executed = nbformat.read(str(notebook), as_version=4)
-    client = NotebookClient(
-        executed,
-        timeout=CELL_TIMEOUT,
-        allow_errors=False,
-        record_timing=False,
-        extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no TCP-without-encryption warning
-        resources={"metadata": {"path": str(cwd)}},
-    )
-    record_build_step(f"notebook {src_uri}")
-    try:
-        _run_on_a_new_loop(client.async_execute())
-    except Exception as error:
-        raise RuntimeError(f"notebook {src_uri} failed to execute: {error}") from error
+    with tempfile.TemporaryDirectory(prefix="notebook-") as empty:
+        client = NotebookClient(
+            executed,
+            timeout=CELL_TIMEOUT,
+            allow_errors=False,
+            record_timing=False,
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no TCP-without-encryption warning
+            resources={"metadata": {"path": str(cwd or empty)}},
+        )
+        record_build_step(f"notebook {src_uri}")
+        try:
+            _run_on_a_new_loop(client.async_execute(env=_reader_environment()))
+        except Exception as error:
+            raise RuntimeError(f"notebook {src_uri} failed to execute: {error}") from error
+    coalesce_streams(executed)
 
     entry.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=entry.parent, prefix=".tmp-"))
@@ -275,6 +297,11 @@ def execute_notebook(notebook: Path, src_uri: str, cache_dir: Path, cwd: Path) -
     except OSError:  # another build wrote the same entry first; theirs is identical
         shutil.rmtree(staging)
     return entry
+
+
+def _reader_environment() -> dict[str, str]:
+    """This process's environment without the variables that could make the project importable."""
+    return {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "PYTHONSTARTUP")}
 
 
 def _run_on_a_new_loop(coroutine) -> None:
@@ -307,7 +334,7 @@ class NotebookJob:
     separate process, so the thread mostly waits on it and leaves the main process free.
     """
 
-    def __init__(self, notebook: Path, src_uri: str, cache_dir: Path, cwd: Path) -> None:
+    def __init__(self, notebook: Path, src_uri: str, cache_dir: Path, cwd: Path | None = None) -> None:
         self.directory = Path(cache_dir) / "notebooks" / notebook_key(notebook)
         self.path = self.directory / src_uri
         self._error: BaseException | None = None
@@ -318,7 +345,7 @@ class NotebookJob:
             )
             self._thread.start()
 
-    def _run(self, notebook: Path, src_uri: str, cache_dir: Path, cwd: Path) -> None:
+    def _run(self, notebook: Path, src_uri: str, cache_dir: Path, cwd: Path | None) -> None:
         try:
             execute_notebook(notebook, src_uri, cache_dir, cwd)
             render_notebook_page(self.path, cache_dir)  # now, not when the build reaches the page
