@@ -25,12 +25,10 @@ def built_site(tmp_path_factory):
 import functools  # noqa: E402
 import http.server  # noqa: E402
 import re  # noqa: E402
-import shutil  # noqa: E402
 import threading  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -81,13 +79,17 @@ def site_url(built_site):
 
 @pytest.fixture(scope="session")
 def browser():
-    """Headless Debian Chromium driven by Playwright. Install it with `apt-get install chromium`."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is needed for the browser tests: apt-get install chromium", pytrace=False)
+    """Headless Chromium driven by Playwright: found, or obtained, by tests/browsers.py."""
     from playwright.sync_api import sync_playwright
 
+    from tests.browsers import find_chromium
+
+    try:
+        chromium, _ = find_chromium()
+    except RuntimeError as error:
+        pytest.fail(str(error), pytrace=False)
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
         yield launched
         launched.close()
 
