@@ -2,8 +2,10 @@
 
 One browser and one served copy of the site for the whole session (fixtures in
 conftest.py). Every request that would leave 127.0.0.1 is aborted and recorded. For each
-page: MathJax typesets every formula without error and leaves no raw TeX in the text,
-every image loads, the console stays clean, no request fails and none leaves the host.
+page: every formula is there as MathJax's rendered CommonHTML with its assistive MathML
+(rendered when the site was built: no MathJax script is loaded), no raw TeX is left in the
+text, every glyph is drawn by the site's one math stylesheet, every image loads, the
+console stays clean, no request fails and none leaves the host.
 No code block scrolls sideways in a 1280-px-wide window.
 Instant navigation is followed through the whole site, and each page is opened in the
 dark scheme to check that the figures, drawn on white, stay legible. A failing test
@@ -36,48 +38,55 @@ _RAW_TEX_JS = """
 }
 """ % RAW_TEX
 
-#: Everything checked on a page once it has loaded; waits for MathJax's first typeset and the fonts.
+#: Everything checked on a page once it has loaded (its images and fonts too). The math was
+#: rendered when the site was built: each formula (an ``.arithmatex`` element) must hold
+#: MathJax's CommonHTML with its assistive MathML, and no MathJax script may be loaded.
 _INSPECT_JS = """
 async () => {
-    if (!(window.MathJax && MathJax.startup && MathJax.startup.promise)) return {mathjax: false};
-    await MathJax.startup.promise;
-    // The site typesets lazily (math below the fold when it scrolls into view): typeset it all to inspect it.
-    if (MathJax.startup.document.lazyTypesetAll) await MathJax.startup.document.lazyTypesetAll();
     const images = [...document.images];
     images.forEach(image => { image.loading = 'eager'; });
     await Promise.all(images.map(image => image.complete ? null : new Promise(resolve => {
         image.addEventListener('load', resolve); image.addEventListener('error', resolve);
     })));
     await document.fonts.ready;
-    const untypeset = [...document.querySelectorAll('.arithmatex')]
-        .filter(element => !element.querySelector('mjx-container'))
-        .map(element => element.textContent.slice(0, 80));
-    const errors = [];
-    for (const item of MathJax.startup.document.math) {
-        const mml = MathJax.startup.toMML(item.root);
-        if (/<merror|mathcolor="red"/.test(mml)) errors.push(item.math.slice(0, 80));
-    }
+    const formulas = [...document.querySelectorAll('.arithmatex')];
+    const text = element => element.textContent.slice(0, 80);
     return {
-        mathjax: true,
-        formulas: document.querySelectorAll('article mjx-container').length,
-        untypeset: untypeset,
-        merror: document.querySelectorAll('mjx-merror').length,
-        mathErrors: errors,
+        formulas: formulas.length,
+        containers: document.querySelectorAll('mjx-container').length,
+        unrendered: formulas.filter(element => !element.querySelector('mjx-container > mjx-math')).map(text),
+        withoutMathml: formulas.filter(element => !element.querySelector(
+            'mjx-container > mjx-assistive-mml > math')).map(text),
+        merror: document.querySelectorAll('mjx-merror, merror').length,
+        mathjaxScripts: (%s)(),
         rawTex: (%s)(),
         images: images.map(image => image.getAttribute('src')),
         brokenImages: images.filter(image => !(image.complete && image.naturalWidth > 0)).map(image => image.getAttribute('src')),
     };
 }
-""" % _RAW_TEX_JS
+""" % ("""() => [
+        ...[...document.scripts].map(script => script.src).filter(src => /mathjax/i.test(src)),
+        ...performance.getEntriesByType('resource').map(entry => entry.name).filter(name => /mathjax.*\\.js(\\?|$)/i.test(name)),
+        ...(window.MathJax ? ['window.MathJax is defined'] : []),
+    ]""", _RAW_TEX_JS)
 
 
-#: Glyphs on the page that draw nothing: MathJax draws each glyph with a CSS ::before rule.
+#: Glyphs on the page that draw nothing: MathJax draws each glyph with a CSS ::before rule,
+#: which must come from the site's one math stylesheet (no <style> of MathJax's, no other file).
 _INVISIBLE_GLYPHS_JS = """
 () => {
     const invisible = new Set();
     for (const glyph of document.querySelectorAll('mjx-c')) {
         const content = getComputedStyle(glyph, '::before').content;
         if (!content || content === 'none' || content === 'normal') invisible.add(glyph.className);
+    }
+    for (const sheet of document.styleSheets) {
+        let rules;
+        try { rules = [...sheet.cssRules]; } catch (error) { continue; }
+        const fromSite = sheet.href && sheet.href.endsWith('/assets/mathjax/chtml.css');
+        if (!fromSite && rules.some(rule => /mjx-c\\b(?!-)[^,]*::before/.test(rule.selectorText || '') && rule.style.content)) {
+            invisible.add(`glyph rules outside the site's math stylesheet: ${sheet.href || '<style> ' + (sheet.ownerNode.id || '')}`);
+        }
     }
     return [...invisible];
 }
@@ -113,13 +122,15 @@ def _assert_clean(url: str, watch) -> None:
 
 
 @pytest.mark.parametrize("url", list(PAGES), ids=IDS)
-def test_page_typesets_its_math_loads_its_images_and_stays_on_the_host(watched_page, site_url, url):
+def test_page_shows_its_math_loads_its_images_and_stays_on_the_host(watched_page, site_url, url):
     page, watch = watched_page
     page.goto(site_url + url, wait_until="load")
     report = page.evaluate(_INSPECT_JS)
-    assert report["mathjax"], f"/{url}: MathJax did not load"
-    assert not report["untypeset"], f"/{url}: formulas MathJax did not typeset: {report['untypeset']}"
-    assert report["merror"] == 0 and not report["mathErrors"], f"/{url}: MathJax errors in {report['mathErrors']}"
+    assert not report["unrendered"], f"/{url}: formulas not rendered: {report['unrendered'][:5]}"
+    assert not report["withoutMathml"], f"/{url}: formulas without assistive MathML: {report['withoutMathml'][:5]}"
+    assert report["containers"] == report["formulas"], f"/{url}: math outside the page's formulas"
+    assert report["merror"] == 0, f"/{url}: MathJax errors on the page"
+    assert not report["mathjaxScripts"], f"/{url}: MathJax's JavaScript is loaded: {report['mathjaxScripts']}"
     assert not report["rawTex"], f"/{url}: raw TeX left in the visible text: {report['rawTex'][:5]}"
     assert not report["brokenImages"], f"/{url}: images that did not load: {report['brokenImages']}"
     invisible = page.evaluate(_INVISIBLE_GLYPHS_JS)
@@ -128,7 +139,7 @@ def test_page_typesets_its_math_loads_its_images_and_stays_on_the_host(watched_p
     assert not scrolling, f"/{url}: {len(scrolling)} code blocks scroll sideways at 1280 px: {scrolling[:5]}"
     _assert_clean(url, watch)
     TALLY["pages opened in Chromium"] += 1
-    TALLY["formulas typeset"] += report["formulas"]
+    TALLY["formulas shown, each with its MathML"] += report["formulas"]
     TALLY["images loaded"] += len(report["images"])
     TALLY["requests that tried to leave the host"] += len(watch.blocked)
 
@@ -138,23 +149,15 @@ def test_the_browser_tests_open_every_page_of_the_sitemap(built_site):
     assert sorted(PAGES) == sitemap_pages(built_site)
 
 
-#: True once the page's own code has typeset every formula and no raw TeX is left.
-_TYPESET_DONE_JS = """
-() => document.querySelectorAll('.arithmatex').length
-      === document.querySelectorAll('.arithmatex mjx-container').length
-   && (%s)().length === 0
-""" % _RAW_TEX_JS
-
-def test_instant_navigation_through_every_page_typesets_each_new_page(watched_page, site_url, built_site):
+def test_instant_navigation_through_every_page_shows_each_page_math_without_typesetting(watched_page, site_url, built_site):
     """Follow the footer's "next" link from the home page to the last page, without a reload.
 
     Each page arrives by Material's instant navigation (a marker set on the first page
-    survives, so no page was reloaded); its math must be typeset by the site's own code,
-    with every glyph's CSS present.
+    survives, so no page was reloaded); its math, rendered when the site was built, must be
+    there with every glyph drawn by the site's stylesheet, and nothing may load MathJax.
     """
     page, watch = watched_page
     page.goto(site_url, wait_until="networkidle")  # Material reads sitemap.xml before it intercepts links
-    page.evaluate("() => MathJax.startup.promise")
     page.evaluate("() => { window.__notReloaded = true; }")
     visited = [""]
     while page.locator("a.md-footer__link--next").count():
@@ -165,19 +168,16 @@ def test_instant_navigation_through_every_page_typesets_each_new_page(watched_pa
         url = page.url[len(site_url):].split("#", 1)[0]
         assert url not in visited, f"the footer links loop back to /{url} (after /{visited[-1]}, via {href})"
         visited.append(url)
-        try:
-            page.wait_for_function(_TYPESET_DONE_JS, timeout=10000)
-        except Exception:  # noqa: BLE001 - reported below with what is left untypeset
-            pass
+        page.wait_for_function(  # the new page is in: its footer links onward from it
+            "(before) => { const next = document.querySelector('a.md-footer__link--next');"
+            " return !next || next.getAttribute('href') !== before; }", arg=href)
+        page.wait_for_load_state("networkidle")
         assert page.evaluate("() => window.__notReloaded === true"), f"/{url} was a full reload, not instant navigation"
-        page.evaluate("async () => { const doc = MathJax.startup.document; if (doc.lazyTypesetAll) await doc.lazyTypesetAll(); }")
-        untypeset = page.evaluate(
-            "() => [...document.querySelectorAll('.arithmatex')].filter(e => !e.querySelector('mjx-container')).length"
-        )
-        assert untypeset == 0, f"/{url}: {untypeset} formulas not typeset after instant navigation"
-        raw = page.evaluate(_RAW_TEX_JS)
-        assert not raw, f"/{url}: raw TeX left after instant navigation: {raw[:5]}"
-        assert page.locator("mjx-merror").count() == 0, f"/{url}: MathJax error after instant navigation"
+        report = page.evaluate(_INSPECT_JS)
+        assert not report["unrendered"], f"/{url}: formulas not rendered after instant navigation: {report['unrendered'][:5]}"
+        assert not report["withoutMathml"], f"/{url}: formulas without MathML after instant navigation"
+        assert not report["rawTex"], f"/{url}: raw TeX left after instant navigation: {report['rawTex'][:5]}"
+        assert not report["mathjaxScripts"], f"/{url}: MathJax's JavaScript loaded: {report['mathjaxScripts']}"
         invisible = page.evaluate(_INVISIBLE_GLYPHS_JS)
         assert not invisible, f"/{url}: glyphs drawn without their CSS after instant navigation: {invisible[:10]}"
         TALLY["pages reached by instant navigation"] += 1
@@ -259,13 +259,13 @@ def test_the_palette_toggle_switches_to_the_dark_scheme_and_back(watched_page, s
 
 _BROKEN_PAGE = r"""<!doctype html>
 <html><head><meta charset="utf-8">
-<script>window.MathJax = {loader: {load: ["input/tex-base", "[tex]/noundefined", "output/chtml"]},
-  tex: {packages: {"[+]": ["noundefined"]}, inlineMath: [["\\(", "\\)"]]},
-  options: {ignoreHtmlClass: ".*|", processHtmlClass: "arithmatex"}};</script>
-<script src="/assets/mathjax/startup.js"></script>
+<link rel="stylesheet" href="/assets/mathjax/chtml.css">
+<style>mjx-c.mjx-c1D6FD.TEX-I::before { content: "b"; }</style>
+<script src="/assets/mathjax/tex-chtml.js"></script>
 </head><body><article>
-<p><span class="arithmatex">\(\frac{1}{2}\)</span> and <span class="arithmatex">\(\notamacro{x}\)</span>
-and <span class="arithmatex">\(\frac{1}\)</span>.</p>
+<p>{good} and <span class="arithmatex">\(\frac{1}{2}\)</span> and
+<span class="arithmatex"><mjx-container class="MathJax" jax="CHTML"><mjx-math class="MJX-TEX"><mjx-mi class="mjx-i"><mjx-c class="mjx-c1D7FF TEX-I"></mjx-c></mjx-mi></mjx-math></mjx-container></span>
+and <span class="arithmatex"><mjx-container class="MathJax" jax="CHTML"><mjx-math class="MJX-TEX"><mjx-mi class="mjx-i"><mjx-c class="mjx-c1D6FD TEX-I"></mjx-c></mjx-mi></mjx-math></mjx-container></span>.</p>
 <p>Left as text: $x^2$ and \frac{a}{b}.</p>
 <img src="missing.svg" alt="a missing figure">
 <img src="https://example.org/figure.png" alt="a figure on another host">
@@ -276,8 +276,10 @@ and <span class="arithmatex">\(\frac{1}\)</span>.</p>
 
 
 def test_the_page_checks_catch_a_broken_page(watched_page, built_site, tmp_path):
-    """The checks above can fail: a page with bad math, raw TeX, a missing image, an image on
-    another host, a console error and a figure with no ground on a dark page is caught on every count."""
+    """The checks above can fail: a page with a formula left as TeX, formulas without MathML, a glyph
+    with no CSS and one drawn by a stylesheet of its own, a MathJax script, raw TeX, a missing image,
+    an image on another host, a console error and a figure with no ground on a dark page is caught
+    on every count. Its one good formula is taken from a built page."""
     import functools
     import http.server
     import os
@@ -285,7 +287,10 @@ def test_the_page_checks_catch_a_broken_page(watched_page, built_site, tmp_path)
 
     (tmp_path / "assets").symlink_to(built_site / "assets", target_is_directory=True)
     (tmp_path / "broken").mkdir()
-    (tmp_path / "broken" / "index.html").write_text(_BROKEN_PAGE, encoding="utf-8")
+    import re
+
+    good = re.search(r'<span class="arithmatex">.*?</span>', (built_site / "nll" / "index.html").read_text(encoding="utf-8"))
+    (tmp_path / "broken" / "index.html").write_text(_BROKEN_PAGE.replace("{good}", good[0]), encoding="utf-8")
     ink = '<text x="10" y="50" font-size="40" fill="#000">ln p</text><path d="M0 90 H200" stroke="#000"/>'
     for name, ground in (("transparent", ""), ("white", '<rect width="200" height="100" fill="#fff"/>')):
         (tmp_path / "broken" / f"{name}.svg").write_text(
@@ -302,16 +307,20 @@ def test_the_page_checks_catch_a_broken_page(watched_page, built_site, tmp_path)
         page, watch = watched_page
         page.goto(f"http://127.0.0.1:{server.server_address[1]}/broken/", wait_until="load")
         report = page.evaluate(_INSPECT_JS)
+        invisible = page.evaluate(_INVISIBLE_GLYPHS_JS)
         lightness = {image["src"]: image["light"] for image in page.evaluate(_FIGURE_LIGHTNESS_JS)}
     finally:
         server.shutdown()
         server.server_close()
-    assert report["formulas"] == 3
-    assert any("notamacro" in tex for tex in report["mathErrors"]), report["mathErrors"]
-    assert "\\frac{1}" in report["mathErrors"], report["mathErrors"]
+    assert report["formulas"] == 4 and report["unrendered"] == ["\\(\\frac{1}{2}\\)"], report
+    assert len(report["withoutMathml"]) == 3, report["withoutMathml"]  # the TeX and the two bare containers
+    assert any("tex-chtml.js" in script for script in report["mathjaxScripts"]), report["mathjaxScripts"]
+    assert "mjx-c1D7FF TEX-I" in invisible, invisible
+    assert any("glyph rules outside the site's math stylesheet" in problem for problem in invisible), invisible
     assert any("$x^2$" in text for text in report["rawTex"]) and any("\\frac{a}" in text for text in report["rawTex"])
     assert sorted(report["brokenImages"]) == ["https://example.org/figure.png", "missing.svg"]
     assert lightness["transparent.svg"] < 0.1 and lightness["white.svg"] > 0.9, lightness
     assert set(watch.blocked) == {"https://example.org/figure.png"}
     assert any("missing.svg (HTTP 404)" in failure for failure in watch.failed), watch.failed
+    assert any("tex-chtml.js (HTTP 404)" in failure for failure in watch.failed), watch.failed
     assert "a script error on purpose" in watch.console_errors, watch.console_errors

@@ -1,7 +1,8 @@
-"""Tests of docs/_hooks/sitebuild.py: the figure and notebook caches, background jobs, MathJax, slimming."""
+"""Tests of docs/_hooks/sitebuild.py and sitemath.py: the figure, notebook and math caches, background jobs, slimming."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -84,11 +85,65 @@ def test_the_figure_job_of_the_project_draws_every_registered_figure():
     assert all(Path(source).read_bytes().startswith(b"<?xml") for source in drawn.values())
 
 
-def test_mathjax_files_exist_and_include_the_bundle_and_fonts():
-    files = sitebuild.mathjax_files()
-    assert "assets/mathjax/startup.js" in files
-    assert any(path.endswith(".woff") for path in files)
-    assert all(Path(source).is_file() for source in files.values())
+# --- Math: rendered by MathJax in Node, cached by formula ---------------------------------
+
+import sitemath  # noqa: E402
+
+_FORMULAS = [(r"\frac{1}{n} \sum_{i=1}^n \ln p_\theta(x_i)", True), (r"x^2 < 1", False)]
+
+
+def test_the_renderer_renders_with_assistive_mathml_and_a_rebuild_renders_nothing_old(tmp_path, monkeypatch):
+    log = tmp_path / "steps.log"
+    monkeypatch.setenv(sitebuild.BUILD_LOG_VARIABLE, str(log))
+    page = "".join(f'<span class="arithmatex">\\({tex.replace("<", "&lt;")}\\)</span>' for tex, _ in _FORMULAS[1:])
+    page += f'<div class="arithmatex">\\[{_FORMULAS[0][0]}\\]</div>'
+    assert sitemath.arithmatex_formulas(page) == [_FORMULAS[1], _FORMULAS[0]]
+
+    first, used = sitemath.MathRenderer(tmp_path / "cache"), {}
+    first.submit(sitemath.arithmatex_formulas(page))
+    html = sitemath.render_page(page, first, "docs/page.md", used)
+    stylesheet = first.stylesheet(list(used.values()))
+    first.close()
+    assert first.rendered == 2 and log.read_text().splitlines() == ["mathjax renderer"]
+    assert "\\(" not in html and "\\[" not in html
+    assert html.count("<mjx-container") == 2 and html.count("<mjx-assistive-mml") == 2
+    assert '<mjx-container class="MathJax" jax="CHTML" display="true"' in html
+    assert "<mo>&lt;</mo>" in html and "<mfrac>" in html  # the MathML a screen reader reads
+    glyphs = set(re.findall(r'<mjx-c class="(mjx-c[0-9A-F]+)(?: (TEX-\w+))?"', html))
+    for char, variant in glyphs:  # every glyph drawn by a ::before rule of the one stylesheet
+        assert f"mjx-c.{char}{'.' + variant if variant else ''}::before {{" in stylesheet, (char, variant)
+    assert '@font-face /* 1 */ {font-family: MJXTEX; src: url("output/chtml/fonts/woff-v2/MathJax_Main-Regular.woff")' in stylesheet
+    assert all(url in sitemath.font_files() for url in (
+        f"{sitemath.MATHJAX_SITE_DIR}/{path}" for path in re.findall(r'url\("([^"]+)"\)', stylesheet)))
+
+    log.write_text("")
+    again, used_again = sitemath.MathRenderer(tmp_path / "cache"), {}
+    again.submit(sitemath.arithmatex_formulas(page))
+    assert sitemath.render_page(page, again, "docs/page.md", used_again) == html
+    assert again.stylesheet(list(reversed(used_again.values()))) == stylesheet  # same formulas, same bytes
+    assert again.rendered == 0 and again._process is None and log.read_text() == "", "the cache was not used"
+
+
+def test_a_tex_error_names_the_page_and_the_formula_and_is_not_cached(tmp_path):
+    renderer = sitemath.MathRenderer(tmp_path / "cache")
+    page = '<p><span class="arithmatex">\\(x\\)</span> <span class="arithmatex">\\(\\notamacro{x}\\)</span></p>'
+    try:
+        with pytest.raises(sitemath.TeXError, match=r"docs/broken\.md: .*`\\notamacro\{x\}`: Undefined control sequence \\notamacro"):
+            sitemath.render_page(page, renderer, "docs/broken.md", {})
+        with pytest.raises(sitemath.TeXError, match=r"docs/b\.md: .*`\\frac\{1\}`: Missing argument for \\frac"):
+            sitemath.render_page('<span class="arithmatex">\\(\\frac{1}\\)</span>', renderer, "docs/b.md", {})
+    finally:
+        renderer.close()
+    assert {path.name for path in renderer.directory.iterdir()} == {"base.json", f"{sitemath.formula_key('x', False)}.json"}
+
+
+def test_the_notebook_markdown_math_is_found_outside_code():
+    cell = ('<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown" data-mime-type="text/markdown">'
+            '<p>Count $N_{ij}$ for \\$5, not <code>$x$</code>:</p>\n<p>$$\n\\hat P = \\frac{N}{R} .\n$$</p></div>'
+            '<div class="jp-OutputArea"><pre>$ not math $</pre></div>')
+    html = sitemath.notebook_math_to_arithmatex(cell)
+    assert sitemath.arithmatex_formulas(html) == [("N_{ij}", False), ("\\hat P = \\frac{N}{R} .", True)]
+    assert "<code>$x$</code>" in html and "<pre>$ not math $</pre>" in html
 
 
 # --- Notebooks ---------------------------------------------------------------------------

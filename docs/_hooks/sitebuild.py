@@ -1,4 +1,4 @@
-"""What the MkDocs hook hands to the build: rendered figures, MathJax, notebook pages.
+"""What the MkDocs hook hands to the build: rendered figures, notebook pages (math: sitemath.py).
 
 Drawing figures is the expensive part of a build, so the rendered SVGs are cached
 on disk under a key made from every source file of ``snippets`` and the versions of
@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 
 HOOKS_DIR = Path(__file__).resolve().parent
@@ -34,9 +34,6 @@ PACKAGE_DIR = ROOT / "snippets"
 
 #: Libraries whose version changes what a figure looks like or computes.
 DRAWING_LIBRARIES = ("matplotlib", "numpy", "torch")
-
-#: MathJax lives at this path in the built site; pages load ``startup.js`` from it.
-MATHJAX_SITE_DIR = "assets/mathjax"
 
 #: The site's favicon, a sigma on the theme's indigo: 200 bytes of SVG, added to the site by
 #: the build (no image is committed under ``docs/``) in place of Material's 1.9 kB PNG.
@@ -181,37 +178,6 @@ def _write_entry(entry: Path, rendered: dict[str, bytes]) -> None:
         for child in staging.iterdir():
             child.unlink()
         staging.rmdir()
-
-
-#: The MathJax components the pages load (paths under MathJax's ``es5/`` folder): TeX input
-#: (the base package; ``docs/javascripts/mathjax.js`` adds the AMS extensions), CommonHTML
-#: output with its TeX font, and assistive MathML for screen readers. The combined
-#: ``tex-chtml.js`` would add the 426 kB context menu on every page.
-MATHJAX_COMPONENTS = (
-    "startup.js",
-    "core.js",
-    "input/tex-base.js",
-    "output/chtml.js",
-    "output/chtml/fonts/tex.js",
-    "a11y/assistive-mml.js",
-    "ui/lazy.js",
-)
-
-
-def mathjax_files() -> dict[str, str]:
-    """Return ``{site path: file on disk}`` for the MathJax files the pages may load.
-
-    The components above, their web fonts and the TeX extensions a page may load,
-    taken from the ``django-static-mathjax`` package (MathJax 3.2.2).
-    """
-    es5 = Path(str(resources.files("mathjax") / "static" / "mathjax" / "es5"))
-    wanted = [es5 / component for component in MATHJAX_COMPONENTS]
-    wanted += sorted((es5 / "output" / "chtml" / "fonts" / "woff-v2").glob("*.woff"))
-    wanted += sorted((es5 / "input" / "tex" / "extensions").glob("*.js"))
-    missing = [str(path) for path in wanted if not path.is_file()]
-    if missing:
-        raise FileNotFoundError(f"MathJax files missing from django-static-mathjax: {missing}")
-    return {f"{MATHJAX_SITE_DIR}/{path.relative_to(es5).as_posix()}": str(path) for path in wanted}
 
 
 # --- Notebooks: executed by us, cached by their inputs, then rendered by mkdocs-jupyter ---
@@ -392,7 +358,7 @@ def render_notebook_page(executed: Path, cache_dir: Path) -> dict:
 
 
 #: What mkdocs-jupyter 0.26.3 puts in every notebook page for MathJax 2: an empty
-#: ``<script src="">`` (the site loads MathJax 3 itself) and a config MathJax 3 ignores.
+#: ``<script src="">`` and a config; the site renders its math when it is built.
 _NOTEBOOK_MATHJAX = re.compile(
     r'<script src="\s*">\s*</script>|<script type="text/x-mathjax-config">.*?</script>', re.DOTALL
 )
@@ -401,8 +367,8 @@ _NOTEBOOK_MATHJAX = re.compile(
 def clean_notebook_html(html: str) -> str:
     """Slim a notebook page: drop nbconvert's MathJax 2 leftovers and its unused CSS.
 
-    The empty ``<script src="">`` makes the browser report an error, and the site's
-    MathJax 3 typesets the notebook's Markdown cells (see ``docs/javascripts/mathjax.js``).
+    The empty ``<script src="">`` makes the browser report an error, and the notebook's
+    Markdown math is rendered when the site is built, like every page's (``sitemath.py``).
     nbconvert also inlines all of JupyterLab's stylesheet (about 570 kB); only the rules
     that can match an element of the page are kept, and only the custom properties
     something reads.
