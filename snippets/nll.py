@@ -1,4 +1,4 @@
-"""Negative log-likelihood of a classifier's predictions, in NumPy and in PyTorch.
+"""Negative log-likelihood of a classifier's predictions, in NumPy and PyTorch.
 
 The chapter ``docs/nll.md`` includes the named sections of this module.
 """
@@ -6,38 +6,111 @@ The chapter ``docs/nll.md`` includes the named sections of this module.
 from __future__ import annotations
 
 
+# --8<-- [start:checks]
+import numpy as np
+
+
+def check(ok, name: str, value, expected: str) -> None:
+    """Refuse bad input: name the argument, what it was, what was expected."""
+    if not ok:
+        raise ValueError(f"{name}: is {value!r}, expected {expected}")
+
+
+def as_probs(probs, ndim: int = 2) -> np.ndarray:
+    """``probs`` as float64 distributions over the last axis, C classes.
+
+    A row sum may miss 1 by C * 2**-23, twice the worst that rounding can
+    do to a float32 softmax, so none is refused. At large C this is
+    loose: it catches a row never normalised, not one slightly off.
+    """
+    a = np.asarray(probs)
+    check(a.dtype.kind in "iuf", "probs dtype", str(a.dtype), "numbers")
+    p = a.astype(np.float64)
+    check(p.ndim == ndim and p.size > 0 and p.shape[-1] >= 2, "probs shape",
+          p.shape, f"ndim {ndim}, non-empty, C >= 2 classes")
+    worst = float(p.flat[np.argmax(abs(p - 0.5))])  # farthest from 0.5, or NaN
+    check(0 <= worst <= 1, "probs entry", worst, "a probability in [0, 1]")
+    sums = p.sum(axis=-1).reshape(-1)
+    worst = float(sums[np.argmax(abs(sums - 1))])
+    tol = p.shape[-1] * np.finfo(np.float32).eps
+    check(abs(worst - 1) <= tol, "probs row sum", worst, f"1 within {tol:.1e}")
+    return p
+
+
+def is_int(x) -> bool:
+    """One integer of an integer type: not a bool, not 3.0, not [3]."""
+    return np.ndim(x) == 0 and np.asarray(x).dtype.kind in "iu"
+
+
+def class_index(label, c: int) -> int:
+    """``label`` as one class index: an integer in 0..c-1."""
+    ok = is_int(label) and 0 <= label < c
+    check(ok, "label", label, f"an integer in 0..{c - 1}")
+    return int(label)
+
+
+def as_labels(labels, probs: np.ndarray) -> np.ndarray:
+    """``labels`` as one integer class index per row of ``probs``."""
+    y = np.asarray(labels)
+    n, c = probs.shape
+    check(y.shape == (n,), "labels shape", y.shape, f"({n},): one per row")
+    check(y.dtype.kind in "iu", "labels dtype", str(y.dtype), "integers")
+    first = y[np.argmax((y < 0) | (y >= c))]  # first one out of range, or y[0]
+    check(0 <= first < c, "labels entry", first.item(), f"0..{c - 1}")
+    return y
+# --8<-- [end:checks]
+
+
+# --8<-- [start:why_logs]
+import math
+
+
+def product_vs_log_sum(p: float, n: int) -> tuple[float, float]:
+    """How likely n independent events of probability p all are, two ways.
+
+    Returns (the product of the n p's, the sum of their logs: the log of
+    that product). The product underflows to 0.0 below about 5e-324; the
+    sum of logs does not.
+
+    >>> product, log_sum = product_vs_log_sum(0.01, 200)
+    >>> print(product, round(log_sum, 2))
+    0.0 -921.03
+    """
+    check(0 < p <= 1, "p", p, "a probability in (0, 1]")
+    check(is_int(n) and n >= 1, "n", n, "an integer >= 1")
+    probs = [p] * n
+    product = math.prod(probs)
+    log_sum = sum(math.log(q) for q in probs)
+    return product, log_sum
+# --8<-- [end:why_logs]
+
+
 # --8<-- [start:numpy]
 import math
 
 import numpy as np
 
-from snippets.checks import class_labels, probability_rows
-
 
 def one_hot(label: int, num_classes: int) -> np.ndarray:
-    """The indicator vector of ``label``: 1 at that position, 0 elsewhere.
+    """The one-hot vector of ``label``: 1 at that index, 0 elsewhere.
 
     >>> print(one_hot(3, 4))
     [0. 0. 0. 1.]
     """
-    if not isinstance(num_classes, (int, np.integer)) or num_classes < 2:
-        raise ValueError(f"num_classes: is {num_classes!r}, expected an integer >= 2")
-    (index,) = class_labels(label, num_classes, count=1, name="label")
-    vector = np.zeros(num_classes)
-    vector[index] = 1.0
-    return vector
+    y = np.zeros(num_classes)
+    y[class_index(label, num_classes)] = 1.0
+    return y
 
 
 def label_likelihood(probs, label: int) -> float:
-    """Probability the model gives the observed label: the one-hot vector dotted with ``probs``.
+    """The probability the model gave the observed label: y . y_hat.
 
     >>> print(label_likelihood([0.1, 0.3, 0.5, 0.1], label=3))
     0.1
     """
-    rows = probability_rows(probs)
-    if rows.shape[0] != 1:
-        raise ValueError(f"probs: has {rows.shape[0]} rows, expected one distribution of shape (C,)")
-    return float(one_hot(label, rows.shape[1]) @ rows[0])
+    y_hat = as_probs(probs, ndim=1)
+    y = one_hot(label, len(y_hat))
+    return float(y @ y_hat)
 
 
 def nll(probs, label: int) -> float:
@@ -49,88 +122,51 @@ def nll(probs, label: int) -> float:
     0.6931471805599453
     """
     likelihood = label_likelihood(probs, label)
-    if likelihood == 0.0:
-        return math.inf  # -ln 0: a certain-wrong prediction costs without bound
-    return -math.log(likelihood)
+    if likelihood == 0:
+        return math.inf  # -ln 0: the model ruled out what happened
+    return 0.0 - math.log(likelihood)  # 0.0 - x: ln 1 gives 0.0, not -0.0
 
 
 def mean_nll(probs, labels) -> float:
-    """Mean negative log-likelihood of a batch: ``probs`` is (N, C), ``labels`` is (N,).
+    """Mean NLL of a batch: ``probs`` is (N, C), ``labels`` holds N classes.
 
     >>> batch = [[0.1, 0.3, 0.5, 0.1],
     ...          [0.1, 0.3, 0.5, 0.1]]
     >>> print(round(mean_nll(batch, [3, 2]), 6))
     1.497866
     """
-    rows = probability_rows(probs)
-    targets = class_labels(labels, rows.shape[1], count=rows.shape[0])
-    picked = rows[np.arange(rows.shape[0]), targets]  # row i, column labels[i]
-    with np.errstate(divide="ignore"):
-        return float(-np.log(picked).mean())
+    p = as_probs(probs)
+    y = as_labels(labels, p)
+    one_hots = np.zeros_like(p)  # (N, C): row i becomes one_hot(y[i])
+    one_hots[np.arange(len(y)), y] = 1.0
+    likelihoods = (one_hots * p).sum(axis=1)  # y_i . y_hat_i, before the log
+    with np.errstate(divide="ignore"):  # ln 0 = -inf, without a warning
+        return float(0.0 - np.log(likelihoods).mean())  # 0.0, not -0.0
 # --8<-- [end:numpy]
 
 
 # --8<-- [start:torch]
 import torch
 
-from snippets.checks import class_labels, probability_rows
-
 
 def mean_nll_torch(probs: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-    """Mean negative log-likelihood of a batch, differentiable with respect to ``probs``.
+    """Mean NLL of a batch, differentiable with respect to ``probs``.
 
     >>> probs = torch.tensor([[0.1, 0.3, 0.5, 0.1],
     ...                       [0.1, 0.3, 0.5, 0.1]], dtype=torch.float64)
     >>> print(f"{mean_nll_torch(probs, torch.tensor([3, 2])).item():.6f}")
     1.497866
     """
-    rows = probability_rows(probs)
-    targets = torch.as_tensor(class_labels(labels, rows.shape[1], count=rows.shape[0]))
-    probs = torch.as_tensor(probs).reshape(rows.shape)
-    picked = probs.gather(1, targets.to(probs.device).reshape(-1, 1))  # (N, 1): p of the true class
-    return -picked.log().mean()
+    as_labels(labels.cpu(), as_probs(probs.detach().double().cpu()))
+    idx = labels.long().reshape(-1, 1)  # (N, 1), int64: what gather takes
+    picked = probs.gather(1, idx)  # (N, 1): row i's entry in column idx[i]
+    return 0.0 - picked.log().mean()  # 0.0 - x: never -0.0
 # --8<-- [end:torch]
-
-
-# --8<-- [start:why_logs]
-import math
-
-
-def log_of_tiny() -> float:
-    """The natural log of 1e-100: a modest number for a vanishingly small probability.
-
-    >>> print(log_of_tiny())
-    -230.25850929940458
-    """
-    return math.log(1e-100)
-
-
-def product_vs_log_sum(probability: float, count: int) -> tuple[float, float]:
-    """Joint probability of ``count`` independent events of ``probability`` each, two ways.
-
-    Returns ``(product, sum of logs)`` in float64. The product underflows to 0.0
-    once it drops below about 1e-308 (5e-324 with subnormals); the sum of logs does not.
-
-    >>> product, log_sum = product_vs_log_sum(0.01, 200)
-    >>> print(product, round(log_sum, 2))
-    0.0 -921.03
-    """
-    if isinstance(probability, bool) or not isinstance(probability, (int, float)) or not 0 < probability <= 1:
-        raise ValueError(f"probability: is {probability!r}, expected a number in (0, 1]")
-    if isinstance(count, bool) or not isinstance(count, int) or count < 1:
-        raise ValueError(f"count: is {count!r}, expected a positive integer")
-    product = 1.0
-    log_sum = 0.0
-    for _ in range(count):
-        product *= probability
-        log_sum += math.log(probability)
-    return product, log_sum
-# --8<-- [end:why_logs]
 
 
 # --8<-- [start:fig_log_curves]
 def log_curves_figure():
-    """ln p and -ln p on (0, 1], with the two worked predictions marked on -ln p."""
+    """ln p and -ln p on (0, 1], the two worked predictions marked on -ln p."""
     import numpy as np
     from matplotlib.figure import Figure
 

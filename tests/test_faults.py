@@ -4,7 +4,8 @@ Each test breaks one thing in a temporary copy of the project (tests/sitetools.c
 then runs the strict build, or the copy's own tests, exactly as a developer would, and
 checks that it fails with a message that names what was broken: an include of a missing
 file or section, a figure function that raises, a notebook cell that raises, a link to a
-missing page or anchor, a worked number changed in the prose alone, a code block that fails.
+missing page or anchor, a worked number changed in the prose alone, a code block that fails,
+a formula MathJax cannot read.
 """
 
 from __future__ import annotations
@@ -79,14 +80,14 @@ def test_an_include_of_a_missing_section_fails_the_build(project):
 
 
 def test_a_figure_function_that_raises_fails_the_build(project):
-    """The first registered figure of the first module that has one raises; the traceback names it."""
+    """The first figure function (``*_figure``) of the first module that has one raises; the traceback names it."""
     for module in sorted((project / "snippets").glob("*.py")):
         source = module.read_text(encoding="utf-8")
-        match = re.search(r'@figure\("[\w-]+"\)\n(?:[ \t]*#.*\n)*def (\w+)\([^)]*\)[^:\n]*:\n', source)
+        match = re.search(r'^def (\w+_figure)\([^)]*\)[^:\n]*:\n', source, re.M)
         if match:
             break
     else:
-        pytest.fail("no function decorated with @figure in snippets/")
+        pytest.fail("no figure function (named *_figure) in snippets/")
     name = match[1]
     broken = f'    raise RuntimeError("figure {name} fails on purpose")\n'
     module.write_text(source[: match.end()] + broken + source[match.end():], encoding="utf-8")
@@ -111,7 +112,16 @@ def test_a_notebook_cell_that_raises_fails_loudly(project, notebook):
     if result.returncode != 0:
         _fails(result, Path(notebook).name, fault)
     else:  # the build shows the notebook without running it: running the site's code must catch it
-        _fails(_run_tests(project, "tests/test_code_blocks.py", "-k", f"runs_in_order and {Path(notebook).name}"), notebook, fault)
+        _fails(_run_tests(project, "tests/test_code_blocks.py", "-k", f"runs_pasted_into_an_empty_folder and {Path(notebook).name}"), notebook, fault)
+
+
+def test_a_tex_error_fails_the_build_naming_the_page_and_the_formula(project):
+    """Math is rendered when the site is built: TeX that MathJax cannot read stops the build,
+    instead of showing the reader an error, and the message names the page and the formula."""
+    page = MARKDOWN_PAGES[""]
+    _append(project / "docs" / page, r"A formula with a typo: \(\mathbb{R} \notamacro{x}\).")
+    output = _fails(build_site(project, project / "site"), f"docs/{page}", r"`\mathbb{R} \notamacro{x}`", "Undefined control sequence")
+    assert "Traceback" not in output, output[-3000:]
 
 
 def test_a_link_to_a_missing_page_fails_the_build(project):
@@ -130,7 +140,7 @@ def test_a_link_to_a_missing_anchor_fails_the_build(project):
 def test_a_failing_code_block_fails_the_tests_naming_its_page_and_first_line(project):
     page = next(page for page in MARKDOWN_PAGES.values() if page != "index.md")
     _append(project / "docs" / page, '```python\nassert 1 + 1 == 3, "this block fails on purpose"\n```')
-    result = _run_tests(project, "tests/test_code_blocks.py", "-k", f"runs_in_order and {page}")
+    result = _run_tests(project, "tests/test_code_blocks.py", "-k", f"runs_pasted_into_an_empty_folder and {page}")
     _fails(result, f"docs/{page}", 'assert 1 + 1 == 3, "this block fails on purpose"')
 
 

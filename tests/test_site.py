@@ -1,4 +1,4 @@
-"""The built site: strict build, figures, includes, offline math, byte-for-byte repeatable."""
+"""The built site: strict build, figures, includes, math rendered at build time, byte-for-byte repeatable."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+import sitemath
 from sitefigures import FIGURES
 from sitebuild import figure_path
 from tests.sitetools import (
@@ -79,32 +80,52 @@ def test_no_page_loads_anything_from_another_host(built_site):
     )
 
 
-def test_mathjax_is_served_by_the_site(built_site):
-    assert (built_site / "assets/mathjax/startup.js").is_file()
-    fonts = list((built_site / "assets/mathjax/output/chtml/fonts/woff-v2").glob("*.woff"))
-    assert len(fonts) >= 20
-    assert 'src="../assets/mathjax/startup.js"' in (built_site / "nll/index.html").read_text(encoding="utf-8")
+def test_math_is_rendered_at_build_time_and_laid_out_by_one_stylesheet(built_site):
+    """Every formula of every page is MathJax's CommonHTML with assistive MathML; no page loads
+    MathJax's JavaScript; one stylesheet, linked from every page, holds a ::before rule for every
+    glyph any page uses, and its fonts are served by the site."""
+    stylesheet = (built_site / sitemath.STYLESHEET_PATH).read_text(encoding="utf-8")
+    fonts = re.findall(r'url\("([^"]+)"\)', stylesheet)
+    assert len(fonts) >= 20 and all((built_site / sitemath.MATHJAX_SITE_DIR / font).is_file() for font in fonts)
+    assert not list(built_site.rglob("*.js")) or not [js for js in built_site.rglob("*.js") if "mathjax" in js.as_posix().lower()]
+    pages, formulas, glyphs = 0, 0, set()
+    for html in sorted(built_site.rglob("index.html")):
+        text = html.read_text(encoding="utf-8")
+        name = html.relative_to(built_site).as_posix()
+        assert not re.search(r"<script[^>]*mathjax|MathJax\s*=", text, re.I), f"{name} loads MathJax"
+        assert "/assets/mathjax/chtml.css" in text or 'href="assets/mathjax/chtml.css"' in text, name
+        found = re.findall(r'<(span|div) class="arithmatex">(.*?)</\1>', text, re.S)
+        pages += bool(found)
+        for _, inner in found:
+            formulas += 1
+            assert inner.startswith("<mjx-container") and "<mjx-assistive-mml" in inner and "<math" in inner, (
+                f"{name}: a formula left as TeX: {inner[:80]}")
+        glyphs |= set(re.findall(r'<mjx-c class="(mjx-c[0-9A-F]+)(?: (TEX-[\w-]+))?"', text))
+    assert pages >= 8 and formulas >= 300, (pages, formulas)
+    undrawn = sorted(f"{char} {variant}" for char, variant in glyphs
+                     if f"mjx-c.{char}{'.' + variant if variant else ''}::before {{" not in stylesheet)
+    assert not undrawn, f"glyphs with no rule in {sitemath.STYLESHEET_PATH}: {undrawn[:10]}"
 
 
 def test_builds_are_repeatable_and_redo_expensive_work_only_when_its_inputs_change(tmp_path):
     """Two clean builds are byte-identical; a cold build draws each figure, executes and
-    renders each notebook and trains each model once; a prose edit redoes none of it; a
-    code edit in ``snippets/`` redraws the figures and re-executes the notebooks (whose
-    cache keys include every file of ``snippets/``) but retrains nothing it did not change,
-    and re-renders no notebook whose outputs came out the same."""
+    renders each notebook and starts MathJax once; a prose edit redoes none of it (its
+    formulas are cached, so no MathJax is started); a code edit in ``snippets/`` redraws the
+    figures but re-executes no notebook (a notebook is self-contained: its cache key is its
+    own bytes and the library versions)."""
     first, second = (copy_project(tmp_path / name) for name in ("a", "b"))
     log = tmp_path / "steps.log"
     result = build_site(first, first / "site", SNIPPETS_BUILD_LOG=str(log))
     assert result.returncode == 0, result.stdout + result.stderr
     steps = log.read_text().splitlines()
     assert len(steps) == len(set(steps)), f"done twice in one build: {sorted(s for s in steps if steps.count(s) > 1)}"
-    figures = sorted(f"figure {name}" for name in collect())
+    figures = sorted(f"figure {name}" for name in FIGURES)
     notebooks = sorted(f"notebook {path.relative_to(DOCS).as_posix()}" for path in DOCS.rglob("*.ipynb"))
     assert sorted(s for s in steps if s.startswith("figure ")) == figures
     assert sorted(s for s in steps if s.startswith("notebook ") and not s.startswith("notebook page ")) == notebooks
     assert sorted(s for s in steps if s.startswith("notebook page ")) == sorted(
         f"notebook page {path.name}" for path in DOCS.rglob("*.ipynb"))
-    assert any(s.startswith("train ") for s in steps), "the bigram figures should have trained a model"
+    assert steps.count("mathjax renderer") == 1, "a cold build renders its formulas in one Node process"
 
     result = build_site(second, second / "site")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -123,7 +144,7 @@ def test_builds_are_repeatable_and_redo_expensive_work_only_when_its_inputs_chan
     result = build_site(first, first / "site", SNIPPETS_BUILD_LOG=str(log))
     assert result.returncode == 0, result.stdout + result.stderr
     steps = sorted(log.read_text().splitlines())
-    assert steps == sorted(figures + notebooks), f"a code edit outside bigram.py redid: {steps}"
+    assert steps == figures, f"a code edit in snippets/ should redraw the figures and nothing else: {steps}"
 
 
 def _differences(comparison: filecmp.dircmp) -> list[str]:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import inspect
 import math
+import re
 
 import numpy as np
 import torch
 
-from snippets.log_likelihood import *  # noqa: F401,F403 - the entries call the chapter's functions
-from snippets import log_likelihood as chapter  # noqa: F401
+from snippets.log_likelihood import (
+    A, five_points, log_likelihood, log_sum_exp, log_two_ways, naive_softmax, normal_pdf,
+    product_and_log_sum, stable_softmax,
+)
 from tests.ledger import WorkedNumber
 
 def _float32(x: float) -> float:
@@ -19,6 +23,20 @@ def _float32(x: float) -> float:
 _LOG_002 = (_float32(math.log(0.01 * 0.01 * 0.02)),
             _float32(np.float32(np.float32(math.log(0.01)) + np.float32(math.log(0.01))) + np.float32(math.log(0.02))))
 _SOURCE = "seed 002"
+
+
+#: float32 and float64 from their bit layouts (IEEE 754): significand bits, exponent range.
+_BITS = ((24, -126, -149, 127), (53, -1022, -1074, 1023))
+_FINFO = tuple(
+    value
+    for bits, tiny, smallest, top in _BITS
+    for value in (bits * math.log10(2), 2.0 ** (1 - bits), 2.0**tiny, 2.0**smallest, (2 - 2.0 ** (1 - bits)) * 2.0**top)
+)
+
+
+def _finfo_row(t) -> tuple[float, ...]:
+    i = np.finfo(t)
+    return (np.log10(2.0) * (i.nmant + 1), i.eps, i.tiny, i.smallest_subnormal, i.max)
 
 
 def _torch_ll(mu: float, sigma: float) -> float:
@@ -37,8 +55,6 @@ WORKED_NUMBERS = [
     WorkedNumber("float32 `log(product) == sum of logs`", _SOURCE, '"Is equal: True"', True,
                  lambda: (lambda a, b: a == b)(*log_two_ways([0.015, 0.05, 0.01])), "log-likelihood.md",
                  "`log_of_product == sum_of_logs` is `{}`"),
-    WorkedNumber("first triple of hundredths where float32 `==` fails", "site", "-", (0.01, 0.01, 0.02),
-                 first_unequal_triple, "log-likelihood.md", "$({}, {}, {})$", rel_tol=1e-15),
     WorkedNumber("float32 log of the product and sum of logs for (0.01, 0.01, 0.02)", "site", "-", _LOG_002,
                  lambda: log_two_ways([0.01, 0.01, 0.02]), "log-likelihood.md",
                  "| log of the product | `{!r}` | | sum of the logs | `{!r}` |", rel_tol=0.0),
@@ -74,13 +90,13 @@ WORKED_NUMBERS = [
                  "\\ln L(\\bar x) = {:.4f}", rel_tol=1e-12),
     WorkedNumber("ln(7.5e-6) rounded to float32", "site", "-", -11.800607681274414,
                  lambda: log_two_ways([0.015, 0.05, 0.01])[0], "log-likelihood.md",
-                 "both print as `{!r}`", rel_tol=0.0),
+                 "both come out as `{!r}`", rel_tol=0.0),
     WorkedNumber("spacing of float32 numbers near 13", "site", "-", 2.0**-20,
                  lambda: float(np.spacing(np.float32(13.12))), "log-likelihood.md", "$2^{{-20}}$ = `{!r}`",
                  rel_tol=0.0),
-    WorkedNumber("float32 machine epsilon", "site", "-", 2.0**-23,
-                 lambda: float(np.finfo(np.float32).eps), "log-likelihood.md", "machine epsilon, `{:.8g}`",
-                 rel_tol=0.0),
+    WorkedNumber("machine epsilon of float32 and float64", "site", "-", (2.0**-23, 2.0**-52),
+                 lambda: (float(np.finfo(np.float32).eps), float(np.finfo(np.float64).eps)), "log-likelihood.md",
+                 "$2^{{-23}} \\approx$ `{:.1e}` in float32, $2^{{-52}} \\approx$ `{:.1e}` in float64", rel_tol=0.0),
     WorkedNumber("smallest positive float32 and float64", "site", "-", (2.0**-149, 2.0**-1074),
                  lambda: (float(np.finfo(np.float32).smallest_subnormal),
                           float(np.finfo(np.float64).smallest_subnormal)), "log-likelihood.md",
@@ -90,4 +106,38 @@ WORKED_NUMBERS = [
     WorkedNumber("ln of the largest float64", "site", "-", 1024 * math.log(2),
                  lambda: float(np.log(np.finfo(np.float64).max)), "log-likelihood.md", "about $e^{{{:.2f}}}$",
                  rel_tol=1e-12),
+    WorkedNumber("float32 and float64: digits, epsilon, smallest normal, smallest positive, largest", "site",
+                 "-", _FINFO, lambda: _finfo_row(np.float32) + _finfo_row(np.float64), "log-likelihood.md",
+                 "float32 {:.1f} {:.8g} {:.1e} {:.1e} {:.1e} float64 {:.1f} {:.8g} {:.1e} {:.1e} {:.1e}",
+                 rel_tol=1e-12),
+    WorkedNumber("significant decimal digits of float32 and float64", "site", "-", (24 * math.log10(2), 53 * math.log10(2)),
+                 lambda: (_finfo_row(np.float32)[0], _finfo_row(np.float64)[0]), "log-likelihood.md",
+                 "float32 carries about {:.0f} significant decimal digits, float64 about {:.0f}", rel_tol=1e-12),
+    WorkedNumber("math.isclose defaults", "site", "-", (1e-9, 0.0),
+                 lambda: tuple(inspect.signature(math.isclose).parameters[k].default for k in ("rel_tol", "abs_tol")),
+                 "log-likelihood.md", "(a, b, *, rel_tol={!r}, abs_tol={!r})", rel_tol=0.0),
+    WorkedNumber("math.isclose with its defaults on the (0.01, 0.01, 0.02) pair", "site", "-", False,
+                 lambda: math.isclose(*log_two_ways([0.01, 0.01, 0.02])), "log-likelihood.md",
+                 "on this pair it says `{}`"),
+    WorkedNumber("math.isclose with rel_tol=1e-6 on the (0.01, 0.01, 0.02) pair", "site", "-", True,
+                 lambda: math.isclose(*log_two_ways([0.01, 0.01, 0.02]), rel_tol=1e-6), "log-likelihood.md",
+                 "with `rel_tol=1e-6` it says `{}`"),
+    WorkedNumber("float32 spacing near 2e7 and near 1e8", "site", "-", (2.0 ** (24 - 23), 2.0 ** (26 - 23)),
+                 lambda: (float(np.spacing(np.float32(2e7))), float(np.spacing(np.float32(1e8)))),
+                 "log-likelihood.md", "every float32 number is a multiple of {:g}, near $10^8$ a multiple of {:g}",
+                 rel_tol=0.0),
+    WorkedNumber("torch.isclose defaults", "site", "-", (1e-5, 1e-8),
+                 lambda: tuple(float(v) for v in re.search(r"isclose\(input, other, rtol=([^,]+), atol=([^,]+),",
+                                                           torch.isclose.__doc__).groups()),
+                 "log-likelihood.md", "with defaults `rtol={!r}, atol={!r}`", rel_tol=0.0),
+    WorkedNumber("largest N(50, 5) density, at the mean", "site", "-", 1 / (5.0 * math.sqrt(2 * math.pi)),
+                 lambda: float(normal_pdf(50.0, *A)), "log-likelihood.md", "every density is below {:.2f}",
+                 rel_tol=1e-15),
+    WorkedNumber("log-likelihood at A's mean, in the figure's alt text", "site", "-", _torch_ll(50.0, 5.0),
+                 lambda: log_likelihood(five_points(), *A), "log-likelihood.md",
+                 "marked on the parabola at {:.2f}", rel_tol=1e-12),
+    WorkedNumber("sample mean of the five points", "site", "-",
+                 (48.82923312638332 + 49.308678494144075 + 52.483570765056164 + 53.23844269050346
+                  + 57.61514928204013) / 5,
+                 lambda: float(five_points().mean()), "log-likelihood.md", "the sample mean {:.3f}", rel_tol=1e-12),
 ]
