@@ -19,24 +19,27 @@ def check(ok: bool, name: str, what: str, expected: str) -> None:
 
 def check_words(words) -> list[str]:
     """The words lowercased, refusing anything but words of a to z."""
-    check(not isinstance(words, str), "words", f"is the string {words!r}",
+    check(isinstance(words, (list, tuple)), "words", f"is {words!r}",
           "a list of words")
-    words = [word.lower() for word in words]
     check(len(words) > 0, "words", "is empty", "at least one word")
     for word in words:
-        check(word.isascii() and word.isalpha(), "words", f"holds {word!r}",
-              "words made of the letters a to z only")
-    return words
+        check(isinstance(word, str) and word.isascii() and word.isalpha(),
+              "words", f"holds {word!r}", "strings of the letters a to z")
+    return [word.lower() for word in words]
+
+
+def as_table(t, name: str, expected: str) -> torch.Tensor:
+    """``t`` in float64, a 27 x 27 table of entries >= 0."""
+    t = torch.as_tensor(t, dtype=torch.float64)
+    check(t.shape == (27, 27), name, f"has shape {tuple(t.shape)}",
+          "a table of shape (27, 27)")
+    check(bool((t >= 0).all()), name, "has an entry < 0 or NaN", expected)
+    return t
 
 
 def as_probs(p, name: str) -> torch.Tensor:
     """``p`` in float64, each row a distribution over the next symbol."""
-    p = torch.as_tensor(p, dtype=torch.float64)
-    check(p.shape == (27, 27), name, f"has shape {tuple(p.shape)}",
-          "a table of shape (27, 27)")
-    check(bool(((p >= 0) & (p <= 1)).all()), name,
-          "has an entry that is NaN or outside [0, 1]",
-          "probabilities (a row of zero counts gives NaN: smooth it)")
+    p = as_table(p, name, "probabilities (smooth rows of zero counts)")
     off = (p.sum(dim=-1) - 1).abs().max().item()
     check(off <= 1e-5, name, f"has a row whose sum is off 1 by {off:.3g}",
           "rows that sum to 1")
@@ -120,6 +123,8 @@ def count_table(words) -> torch.Tensor:
 
 
 # --8<-- [start:count_probs]
+from math import inf
+
 import torch
 
 
@@ -130,11 +135,11 @@ def count_probs(counts, smoothing: float = 0.0) -> torch.Tensor:
     >>> count_probs(count_table(["ab", "ac"]))[STOI["a"], 1:4]
     tensor([0.0000, 0.5000, 0.5000], dtype=torch.float64)
     """
-    N = torch.as_tensor(counts, dtype=torch.float64)
-    check(bool((N >= 0).all()), "counts", "has an entry < 0 or NaN", "counts")
-    check(smoothing >= 0, "smoothing", f"is {smoothing!r}", "a number >= 0")
+    N = as_table(counts, "counts", "counts")
+    check(0 <= smoothing < inf, "smoothing", f"is {smoothing}", "0 <= k < inf")
     smoothed = N + smoothing
-    return smoothed / smoothed.sum(dim=1, keepdim=True)  # R_i (+ 27 k)
+    totals = smoothed.sum(dim=1, keepdim=True)  # R_i + 27 k
+    return smoothed / totals
 # --8<-- [end:count_probs]
 
 
@@ -198,12 +203,13 @@ def train_one_hot(words, steps: int, lr: float = 50.0, reg: float = 0.01,
     softmax by hand. Returns the final W and the loss at each step."""
     check(steps >= 1, "steps", f"is {steps!r}", "at least 1")
     check(lr > 0, "lr", f"is {lr!r}", "a learning rate > 0")
+    check(0 <= reg < math.inf, "reg", f"is {reg!r}", "a finite weight >= 0")
     xs, ys = bigrams(words)
     num = xs.numel()
     g = torch.Generator().manual_seed(seed)
     W = torch.randn((27, 27), generator=g, requires_grad=True)
     losses = []
-    for k in range(steps):
+    for _ in range(steps):
         # forward pass
         xenc = F.one_hot(xs, num_classes=27).float()  # one row per bigram
         logits = xenc @ W  # row t: the row of W for xs[t]
@@ -216,8 +222,10 @@ def train_one_hot(words, steps: int, lr: float = 50.0, reg: float = 0.01,
         loss.backward()
         # update
         W.data += -lr * W.grad
-    check(math.isfinite(losses[-1]) and losses[-1] <= losses[0], "lr",
-          f"is {lr} (diverged: loss {losses[0]:.3g} -> {losses[-1]:.3g})",
+    # the loss of the W returned, after the last update
+    end = (F.cross_entropy(xenc @ W, ys) + reg * (W**2).mean()).item()
+    check(math.isfinite(end) and end <= losses[0], "lr",
+          f"is {lr} (diverged: loss {losses[0]:.3g} -> {end:.3g})",
           "a smaller one")
     return W.detach(), losses
 # --8<-- [end:one_hot_loop]
@@ -262,6 +270,7 @@ def train(words, steps: int, lr: float = 50.0, reg: float = 0.01,
     in float64."""
     check(steps >= 1, "steps", f"is {steps!r}", "at least 1")
     check(lr > 0, "lr", f"is {lr!r}", "a learning rate > 0")
+    check(0 <= reg < math.inf, "reg", f"is {reg!r}", "a finite weight >= 0")
     xs, ys = bigrams(words)
     g = torch.Generator().manual_seed(seed)
     W = torch.randn((27, 27), generator=g).double().requires_grad_()
@@ -276,8 +285,10 @@ def train(words, steps: int, lr: float = 50.0, reg: float = 0.01,
         loss.backward()
         with torch.no_grad():
             W -= lr * W.grad
-    check(math.isfinite(losses[-1]) and losses[-1] <= losses[0], "lr",
-          f"is {lr} (diverged: loss {losses[0]:.3g} -> {losses[-1]:.3g})",
+    # the loss of the W returned, after the last update
+    end = (-W.log_softmax(dim=1)[xs, ys].mean() + reg * (W**2).mean()).item()
+    check(math.isfinite(end) and end <= losses[0], "lr",
+          f"is {lr} (diverged: loss {losses[0]:.3g} -> {end:.3g})",
           "a smaller one")
     return TrainResult(W.detach(), losses, nlls)
 
@@ -326,15 +337,17 @@ def loss_curve_figure():
 import torch
 
 
-def sample(probs, n: int, seed: int) -> list[str]:
-    """Draw ``n`` names from a table P(next | previous): start at ".",
-    draw the next symbol from its row, stop when "." comes up again."""
+def sample(probs, how_many: int, seed: int,
+           max_length: int = 50) -> list[str]:
+    """Draw ``how_many`` names from a table P(next | previous): start at
+    ".", draw the next symbol from its row, stop when "." comes up again
+    or the name has ``max_length`` letters."""
     probs = as_probs(probs, "probs")
     g = torch.Generator().manual_seed(seed)
     names = []
-    for _ in range(n):
+    for _ in range(how_many):
         index, letters = 0, []
-        while True:
+        while len(letters) < max_length:
             index = torch.multinomial(probs[index], 1, generator=g).item()
             if index == 0:
                 break

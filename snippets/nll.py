@@ -42,6 +42,11 @@ def is_int(x) -> bool:
     return np.ndim(x) == 0 and np.asarray(x).dtype.kind in "iu"
 
 
+def is_real(x) -> bool:
+    """One int or float: not a bool, not "0.5", not [0.5]."""
+    return np.ndim(x) == 0 and np.asarray(x).dtype.kind in "iuf"
+
+
 def class_index(label, c: int) -> int:
     """``label`` as one class index: an integer in 0..c-1."""
     ok = is_int(label) and 0 <= label < c
@@ -76,9 +81,9 @@ def product_vs_log_sum(p: float, n: int) -> tuple[float, float]:
     >>> print(product, round(log_sum, 2))
     0.0 -921.03
     """
-    check(0 < p <= 1, "p", p, "a probability in (0, 1]")
+    check(is_real(p) and 0 < p <= 1, "p", p, "a probability in (0, 1]")
     check(is_int(n) and n >= 1, "n", n, "an integer >= 1")
-    probs = [p] * n
+    probs = [float(p)] * n
     product = math.prod(probs)
     log_sum = sum(math.log(q) for q in probs)
     return product, log_sum
@@ -158,7 +163,7 @@ def mean_nll_torch(probs: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
     1.497866
     """
     as_labels(labels.cpu(), as_probs(probs.detach().double().cpu()))
-    idx = labels.long().reshape(-1, 1)  # (N, 1), int64: what gather takes
+    idx = labels.long().reshape(-1, 1)  # (N, 1) int64 column, as gather wants
     picked = probs.gather(1, idx)  # (N, 1): row i's entry in column idx[i]
     return 0.0 - picked.log().mean()  # 0.0 - x: never -0.0
 # --8<-- [end:torch]

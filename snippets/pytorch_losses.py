@@ -398,7 +398,7 @@ from torch.distributions import Multinomial
 def over_batches(statistic: Callable, n: int) -> float:
     """The exact average of statistic(c) over every batch of n uniform
     draws from 3 examples; c counts how often each example is drawn."""
-    check(isinstance(n, int) and n >= 1, "n", f"is {n!r}", "an int >= 1")
+    check(type(n) is int and n >= 1, "n", f"is {n!r}", "an int >= 1")
     draws = Multinomial(n, probs=torch.full((3,), 1 / 3).double())
     total = 0.0
     for a in range(n + 1):
@@ -531,6 +531,62 @@ def weighted_fit_demo() -> WeightedFitDemo:
     return WeightedFitDemo(p[1].item(), undone[1].item(),
                            (y == 1).double().mean().item())
 # --8<-- [end:demo_weighted_fit]
+
+
+# --8<-- [start:demo_batch_fit]
+import math
+from typing import Callable, NamedTuple
+
+import torch
+import torch.nn.functional as F
+
+
+def golden_min(f: Callable[[float], float], lo: float, hi: float) -> float:
+    """Where f, which has one minimum on [lo, hi], is least (golden-section
+    search: each step drops the end that cannot hold the minimum)."""
+    check(lo < hi, "hi", f"is {hi!r}", f"a number above lo = {lo!r}")
+    g = (math.sqrt(5) - 1) / 2  # 0.618...
+    for _ in range(60):  # [lo, hi] shrinks by 0.618^60, about 3e-13
+        a, b = hi - g * (hi - lo), lo + g * (hi - lo)
+        lo, hi = (lo, b) if f(a) < f(b) else (a, hi)
+    return (lo + hi) / 2
+
+
+class BatchFitDemo(NamedTuple):
+    reweighted: float  # class 1's fitted p: least E[w l] / E[w]
+    pytorch_mean_n2: float  # least PyTorch's mean averaged over batches of 2
+    share_n2: float  # class 1's share of a batch's weight, averaged
+    divided_by_n_n2: float  # least sum / n averaged over batches of 2
+    undone_n2: float  # pytorch_mean_n2 with the weights divided out
+
+
+def batch_fit_demo() -> BatchFitDemo:
+    """weight_demo's labels (0, 0, 1), weight (1, 4), one logit vector
+    (0, t) for all: class 1's probability where each average is least."""
+    y = torch.tensor([0, 0, 1])
+    weight = torch.tensor([1.0, 4.0], dtype=torch.float64)
+    w = weight[y]  # w[y_i]
+
+    def losses(t: float) -> torch.Tensor:  # l_i under the logits (0, t)
+        z = torch.tensor([[0.0, t]], dtype=torch.float64).expand(3, 2)
+        return F.cross_entropy(z, y, reduction="none")
+
+    def fit(risk: Callable[[torch.Tensor], float]) -> float:
+        t = golden_min(lambda t: float(risk(losses(t))), -10.0, 10.0)
+        return 1 / (1 + math.exp(-t))  # class 1's softmax at (0, t)
+
+    pytorch = lambda c, l: (c * w * l).sum() / (c * w).sum()
+    by_n = lambda c, l: (c * w * l).sum() / c.sum()
+    fitted = fit(lambda l: over_batches(lambda c: pytorch(c, l), 2))
+    p = torch.tensor([1 - fitted, fitted], dtype=torch.float64)
+    return BatchFitDemo(
+        fit(lambda l: pytorch(torch.ones(3), l)),  # each example once
+        fitted,
+        over_batches(lambda c: (c * w)[y == 1].sum() / (c * w).sum(), 2),
+        fit(lambda l: over_batches(lambda c: by_n(c, l), 2)),
+        ((p / weight) / (p / weight).sum())[1].item(),
+    )
+# --8<-- [end:demo_batch_fit]
 
 
 # --8<-- [start:demo_ignore]

@@ -106,8 +106,8 @@ def apply_reduction(loss: torch.Tensor, total, reduction: str):
           "one of 'none', 'mean', 'sum'")
     if reduction != "mean":
         return loss if reduction == "none" else loss.sum()
-    if total == 0:  # all ignored: value 0 / 0 = NaN, gradient 0, as PyTorch
-        return (loss.sum() / total).detach() + 0 * loss.sum()
+    if total == 0:  # PyTorch gives NaN, even where the sum over 0 is +inf
+        return torch.nan + loss.sum() / total
     return loss.sum() / total
 # --8<-- [end:targets]
 
@@ -143,15 +143,16 @@ def nll_loss(input, target, weight=None, ignore_index=-100,
     y_safe = torch.where(keep, y, 0)  # any class at ignored positions
     w_y = w[y_safe] * keep  # the true class's weight, 0 if ignored
     picked = log_p.gather(1, y_safe.unsqueeze(1)).squeeze(1)  # ln p[y]
-    return apply_reduction(-w_y * picked, w_y.sum(), reduction)
+    loss = torch.where(keep, -w_y * picked, 0.0)  # ignored: 0, no gradient
+    return apply_reduction(loss, w_y.sum(), reduction)
 
 
 def cross_entropy(input, target, weight=None, ignore_index=-100,
                   reduction="mean", label_smoothing=0.0):
     """``F.cross_entropy`` from scratch: -sum_k w_k q_k ln softmax(z)_k.
 
-    A class-index target is a one-hot q (zero where ignored), and the
-    mean divides by the true classes' weights. A probability target is
+    A class-index target is a one-hot q (the loss is 0 where ignored),
+    and the mean divides by the true classes' weights. A probability target is
     q itself, and the mean divides by the number of positions.
 
     >>> z = torch.tensor([[0.0, 0.0, 0.0, 8.0]])
@@ -163,20 +164,47 @@ def cross_entropy(input, target, weight=None, ignore_index=-100,
     smoothing, classes = float(label_smoothing), log_p.shape[1]
     check(0 <= smoothing <= 1, "label_smoothing", f"is {smoothing}",
           "a number in [0, 1]")
-    if torch.as_tensor(target).is_floating_point():  # probabilities
+    if torch.as_tensor(target).shape == log_p.shape:  # probabilities
         q = as_distributions(target, log_p, ignore_index)
-        keep = torch.ones_like(log_p[:, :1])  # no position is ignored
-        total = log_p[:, 0].numel()  # the number of positions
+        keep = torch.ones_like(log_p[:, 0], dtype=torch.bool)  # all count
+        total = keep.numel()  # the number of positions
     else:  # class indices
         y = as_labels(target, log_p, ignore_index)
-        keep = (y != ignore_index).unsqueeze(1).to(log_p.dtype)  # 0: ignored
-        one_hot = F.one_hot(torch.where(y != ignore_index, y, 0), classes)
-        q = one_hot.movedim(-1, 1).to(log_p.dtype) * keep
-        total = (w * q).sum()  # sum of w[y_i], taken before smoothing
-    q = (1 - smoothing) * q + smoothing / classes * keep  # label smoothing
+        keep = y != ignore_index  # False at an ignored position
+        one_hot = F.one_hot(torch.where(keep, y, 0), classes)
+        q = one_hot.movedim(-1, 1).to(log_p.dtype)
+        total = (w * q).sum(dim=1)[keep].sum()  # sum of w[y_i], kept i
+    q = (1 - smoothing) * q + smoothing / classes  # label smoothing
     loss = (w * q * -log_p).sum(dim=1)  # -sum_k w_k q_k ln p_k
+    loss = torch.where(keep, loss, 0.0)  # ignored: 0, no gradient
     return apply_reduction(loss, total, reduction)
 # --8<-- [end:cross_entropy]
+
+
+# --8<-- [start:demo_zero_weight]
+import torch
+import torch.nn.functional as F
+
+
+def zero_weight_demo() -> dict[str, tuple[str, str]]:
+    """A mean over total weight 0: loss (gradient), PyTorch's and ours."""
+    w = torch.tensor([0.0, 1.0, 1.0])  # weight 0 switches class 0 off
+    cases = {"every position ignored": (-100, 0.0),  # target, smoothing
+             "class 0, of weight 0": (0, 0.0),
+             "the same, smoothed": (0, 0.1)}
+    found = {}
+    for name, (target, smoothing) in cases.items():
+        shown = []
+        for loss in (F.cross_entropy, cross_entropy):
+            z = torch.tensor([[0.5, -1.0, 2.0]], requires_grad=True)
+            value = loss(z, torch.tensor([target]), weight=w,
+                         label_smoothing=smoothing)
+            (grad,) = torch.autograd.grad(value, z)
+            numbers = ", ".join(f"{g:g}" for g in grad[0].tolist())
+            shown.append(f"{value.item():g} ({numbers})")
+        found[name] = tuple(shown)
+    return found
+# --8<-- [end:demo_zero_weight]
 
 
 # --8<-- [start:binary]
@@ -204,12 +232,12 @@ def binary_cross_entropy(input, target, weight=None, reduction="mean"):
     p = as_probs(input, "input")
     y = as_probs(target, "target", p.shape)
     w = weights_like(weight, p, "weight")
-    p0 = p.detach()  # a constant copy: autograd never sees the logs
+    p0 = p.detach()  # p's numbers as a constant: autograd skips the logs
     log_p = p0.log().clamp(min=-100)  # PyTorch's clamp: ln 0 counts as -100
-    log_not_p = (1 - p0).log().clamp(min=-100)
+    log_not_p = torch.log1p(-p0).clamp(min=-100)  # ln(1 - p), exact near p = 0
     value = -w * (y * log_p + (1 - y) * log_not_p)
     slope = w * (p0 - y) / (p0 * (1 - p0)).clamp(min=1e-12)  # PyTorch's
-    loss = value + slope.detach() * (p - p0)  # adds 0; gradient: slope
+    loss = value + slope * (p - p0)  # adds 0; gradient: slope
     return apply_reduction(loss, loss.numel(), reduction)
 
 
@@ -296,7 +324,8 @@ def gaussian_nll_loss(input, target, var, full=False, eps=1e-6,
     mu = as_float(input, "input")
     x = as_float(target, "target", mu.shape)
     var = as_variance(var, mu)
-    v = var + (var.clamp(min=eps) - var).detach()  # straight-through clamp
+    check(eps > 0, "eps", f"is {eps}", "a number > 0")
+    v = var.clamp(min=eps).detach() + (var - var.detach())  # straight-through
     loss = 0.5 * (v.log() + (x - mu) ** 2 / v)
     if full:
         loss = loss + 0.5 * math.log(2 * math.pi)  # the density's constant
@@ -432,6 +461,9 @@ def differences_demo() -> dict[str, tuple[str, str]]:
                                       T([3])),
         "target row (2, 0, 0)": (cross_entropy, T([[0.0, 1.0, 2.0]]),
                                  T([[2.0, 0.0, 0.0]])),
+        "mean (3, 1), target (3,)": (gaussian_nll_loss,
+                                     T([[0.0], [1.0], [2.0]]),
+                                     T([0.0, 1.0, 2.0]), torch.ones(3, 1)),
         "probability 1.2": (binary_cross_entropy, T([1.2]), T([1.0])),
         "label 4 of 4 classes": (cross_entropy, torch.zeros(1, 4), T([4])),
         "2 labels for 1 row": (cross_entropy, torch.zeros(1, 4), T([0, 1])),

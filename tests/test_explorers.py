@@ -451,8 +451,7 @@ def test_explorers_come_back_after_instant_navigation(watched_page, site_url):
     page.wait_for_url("**/nll/")
     root = page.locator(".nll-explorer[data-ready]")
     root.locator("input[type=range]").wait_for()
-    page.click("label.md-header__button[for=__drawer]")  # the navigation drawer (the sidebar is hidden at this width)
-    page.click(".md-nav--primary a[href$='/likelihood/']")
+    page.click(".md-sidebar--primary .md-nav--primary a[href$='/likelihood/']")  # the sidebar shows at 1280 px
     page.wait_for_url("**/likelihood/")
     lik = page.locator(".likelihood-explorer[data-ready]")
     lik.locator("[data-role=preset-mle]").click()

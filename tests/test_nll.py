@@ -15,6 +15,7 @@ from snippets.nll import (
     check,
     class_index,
     is_int,
+    is_real,
     label_likelihood,
     log_curves_figure,
     mean_nll,
@@ -184,7 +185,7 @@ def test_what_the_tolerance_does_not_catch_at_50000_classes():
 
 
 def test_every_integer_label_dtype_works_in_the_torch_version():
-    """Review round 2, L5: gather takes only int32/int64; the labels are cast."""
+    """Review round 2, L5: the labels are cast to the int64 that gather takes."""
     batch = torch.tensor([PROBS, PROBS], dtype=torch.float64)
     expected = (ORACLE_NLL_4TH + ORACLE_NLL_3RD) / 2
     for dtype in (torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64):
@@ -339,6 +340,68 @@ def test_other_bad_input_fails_loudly(call):
         call()
 
 
+def test_product_vs_log_sum_takes_only_a_real_number_for_p():
+    """Review round 3, L12: True was taken as p = 1, "0.5" raised TypeError."""
+    for bad in (True, "0.5", [0.5], None):
+        assert not is_real(bad)
+        with pytest.raises(ValueError, match=r"^p: is .*, expected a probability"):
+            product_vs_log_sum(bad, 3)
+    assert is_real(1) and is_real(0.5) and is_real(np.float32(0.5))
+    product, log_sum = product_vs_log_sum(1, 3)  # an int p: a float product
+    assert type(product) is float and product == 1.0 and log_sum == 0.0
+
+
+@pytest.mark.skipif(not torch.__version__.startswith("2.13"),
+                    reason="the page states what PyTorch 2.13 does")
+def test_nll_loss_target_dtypes_in_pytorch_2_13():
+    """The page: in PyTorch 2.13 nll_loss takes int64 or uint8 targets."""
+    log_batch = torch.tensor([PROBS, PROBS], dtype=torch.float64).log()
+    expected = (ORACLE_NLL_4TH + ORACLE_NLL_3RD) / 2
+    for dtype in (torch.int64, torch.uint8):
+        target = torch.tensor([3, 2], dtype=dtype)
+        assert F.nll_loss(log_batch, target).item() == pytest.approx(expected, rel=1e-15)
+    for dtype in (torch.int32, torch.int16, torch.int8):
+        with pytest.raises(RuntimeError, match="expected target dtype"):
+            F.nll_loss(log_batch, torch.tensor([3, 2], dtype=dtype))
+    with pytest.raises(IndexError):
+        F.nll_loss(log_batch, torch.tensor([3, 4]))  # out of range
+    with pytest.raises(ValueError):
+        F.nll_loss(log_batch, torch.tensor([3]))  # not one per row
+
+
+def test_nll_loss_with_class_weights_is_the_weighted_mean_on_the_page():
+    generator = torch.Generator().manual_seed(7)
+    log_probs = torch.randn(9, 5, generator=generator, dtype=torch.float64).log_softmax(1)
+    target = torch.randint(0, 5, (9,), generator=generator)
+    target[[2, 6]] = -100  # ignored rows leave both sums
+    weight = torch.rand(5, generator=generator, dtype=torch.float64) + 0.1
+    rows = [i for i in range(9) if target[i] != -100]
+    top = sum(weight[target[i]].item() * -log_probs[i, target[i]].item() for i in rows)
+    bottom = sum(weight[target[i]].item() for i in rows)
+    got = F.nll_loss(log_probs, target, weight=weight).item()
+    assert got == pytest.approx(top / bottom, rel=1e-12)
+
+
+def test_a_descent_step_on_the_logits_and_its_bound():
+    """The page: a step against (y_hat - y)/N raises the true logit by a multiple
+    of 1 - y_hat_c and lowers each other by the same multiple of its y_hat_k;
+    each entry stays within 1/N even when the true class is given 1e-30."""
+    n = 2
+    logits = torch.tensor([[0.0, 69.0, 0.0], [1.0, 2.0, 3.0]], dtype=torch.float64)
+    logits.requires_grad_()
+    labels = torch.tensor([0, 2])
+    y_hat = logits.detach().softmax(dim=1)
+    assert y_hat[0, 0].item() < 1e-29
+    mean_nll_torch(logits.softmax(dim=1), labels).backward()
+    step = -logits.grad
+    for i, c in enumerate(labels.tolist()):
+        for k in range(3):
+            want = (1 - y_hat[i, c]) / n if k == c else -y_hat[i, k] / n
+            assert step[i, k].item() == pytest.approx(want.item(), rel=1e-9, abs=1e-300)
+    assert logits.grad.abs().max().item() <= 1 / n
+    assert -logits.grad[0, 0].item() == pytest.approx(1 / n, rel=1e-12)  # full pull
+
+
 def test_figure_marks_both_worked_points():
     fig = log_curves_figure()
     left, right = fig.axes
@@ -393,6 +456,12 @@ BAD_INPUTS = {
             "label: is 3.0, expected an integer"),
         Bad("shape", lambda: nll_module.check(nll_module.is_int([3]), "label", [3], "an integer"),
             "label: is [3], expected an integer"),
+    ],
+    "is_real": [  # a predicate: it answers False, and the checker that uses it raises
+        Bad("type", lambda: nll_module.check(nll_module.is_real("0.5"), "p", "0.5", "a number"),
+            "p: is '0.5', expected a number"),
+        Bad("type", lambda: nll_module.check(nll_module.is_real(True), "p", True, "a number"),
+            "p: is True, expected a number"),
     ],
     "one_hot": [
         Bad("label", lambda: nll_module.one_hot(4, 4), "label: is 4, expected an integer in 0..3"),
@@ -458,5 +527,8 @@ BAD_INPUTS = {
         Bad("count", lambda: nll_module.product_vs_log_sum(0.5, -3), "n: is -3"),
         Bad("type", lambda: nll_module.product_vs_log_sum(0.5, 2.5), "n: is 2.5, expected an integer >= 1"),
         Bad("type", lambda: nll_module.product_vs_log_sum(0.5, True), "n: is True"),
+        Bad("type", lambda: nll_module.product_vs_log_sum(True, 3),
+            "p: is True, expected a probability in (0, 1]"),
+        Bad("type", lambda: nll_module.product_vs_log_sum("0.5", 3), "p: is '0.5'"),
     ],
 }

@@ -11,6 +11,7 @@ import torch
 
 from snippets.pytorch_losses import (
     all_ignored_demo,
+    batch_fit_demo,
     bce_demo,
     class_dim_demo,
     composition_demo,
@@ -18,6 +19,7 @@ from snippets.pytorch_losses import (
     double_softmax_demo,
     double_softmax_figure,
     gaussian_demo,
+    golden_min,
     ignore_demo,
     inf_gradient_demo,
     kl_div_demo,
@@ -252,6 +254,102 @@ def test_a_weighted_fit_gives_w_times_q_renormalised():
     assert result.frequency == pytest.approx(1 / 3, rel=1e-12)
 
 
+def _expected_share(n, share, weight):
+    """E[the weighted class's share of a batch's weight]: K ~ Binomial(n, share) labels of weight `weight`, the rest 1."""
+    return sum(math.comb(n, k) * share**k * (1 - share) ** (n - k) * weight * k / (n - k + weight * k)
+               for k in range(n + 1))
+
+
+def _bisect(f, lo, hi):
+    """The root of an increasing f on [lo, hi], by bisection."""
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if f(mid) < 0 else (lo, mid)
+    return (lo + hi) / 2
+
+
+def _batch_fit_by_enumeration(n, divide_by_n=False):
+    """Class 1's p minimising the average over every ordered batch of n (labels 0, 0, 1, weight 1, 1, 4):
+    the root of the derivative in p, by bisection, in plain Python."""
+    labels, weights = [0, 0, 1], [1.0, 1.0, 4.0]
+    batches = list(itertools.product(range(3), repeat=n))
+
+    def slope(p):  # d/dp of the average batch loss; l = -ln(1 - p) for class 0, -ln p for class 1
+        total = 0.0
+        for batch in batches:
+            denominator = n if divide_by_n else sum(weights[i] for i in batch)
+            total += sum(weights[i] * (1 / (1 - p) if labels[i] == 0 else -1 / p) for i in batch) / denominator
+        return total / len(batches)
+
+    return _bisect(slope, 1e-12, 1 - 1e-12)
+
+
+def test_small_batches_of_pytorchs_mean_train_toward_the_expected_weight_share():
+    result = batch_fit_demo()  # a search pins a flat minimum to about sqrt(eps): rel=1e-7
+    assert result.reweighted == pytest.approx(2 / 3, rel=1e-7)  # w q renormalised: (4/3) / (2/3 + 4/3)
+    assert result.pytorch_mean_n2 == pytest.approx(7 / 15, rel=1e-7)  # 4/9 * 4/5 + 1/9 * 1
+    assert result.pytorch_mean_n2 == pytest.approx(_batch_fit_by_enumeration(2), rel=1e-7)
+    assert result.share_n2 == pytest.approx(_expected_share(2, 1 / 3, 4), rel=1e-12)
+    assert result.divided_by_n_n2 == pytest.approx(2 / 3, rel=1e-7)
+    assert _batch_fit_by_enumeration(2, divide_by_n=True) == pytest.approx(2 / 3, rel=1e-9)
+    assert result.undone_n2 == pytest.approx(7 / 39, rel=1e-7)  # (7/15 / 4) / (8/15 + 7/60)
+
+
+def test_pytorchs_weighted_mean_fit_agrees_with_torch_and_closes_the_gap_only_as_batches_grow():
+    # PyTorch's own weighted mean on every ordered batch of 3, minimised by Newton steps on the shared logit
+    labels, weight = torch.tensor([0, 0, 1]), torch.tensor([1.0, 4.0], dtype=torch.float64)
+    batches = [labels[list(b)] for b in itertools.product(range(3), repeat=3)]
+    t = torch.zeros((), dtype=torch.float64, requires_grad=True)
+    for _ in range(30):
+        logits = torch.stack([torch.zeros((), dtype=torch.float64), t])
+        risk = sum(torch.nn.functional.cross_entropy(logits.expand(3, 2), b, weight=weight) for b in batches)
+        (grad,) = torch.autograd.grad(risk / len(batches), t, create_graph=True)
+        (curvature,) = torch.autograd.grad(grad, t)
+        with torch.no_grad():
+            t -= grad / curvature
+    assert torch.sigmoid(t).item() == pytest.approx(_expected_share(3, 1 / 3, 4), rel=1e-9)
+    assert _batch_fit_by_enumeration(3) == pytest.approx(_expected_share(3, 1 / 3, 4), rel=1e-9)
+    fits = [_expected_share(n, 1 / 3, 4) for n in (1, 2, 8, 32, 100, 1000)]
+    assert fits[0] == pytest.approx(1 / 3) and fits == sorted(fits) and 2 / 3 - fits[-1] < 1e-3
+    # a rare weighted class: 1% positives, weight 99, batches of 32; the reweighted fit would be 1/2
+    fitted = _expected_share(32, 0.01, 99)
+    undone = (fitted / 99) / (fitted / 99 + 1 - fitted)
+    assert fitted < 0.25 and undone < 0.003  # the undo rule gives under a third of the true 0.01
+    assert _expected_share(1024, 0.01, 99) > 0.48
+
+
+def _ratio_and_sum_mse(losses, weights, n):
+    """Exact MSE of E[w] x PyTorch's mean and of sum / n, against E[w l], over batches of n uniform draws."""
+    target, mean_w = sum(w * l for w, l in zip(weights, losses)) / 3, sum(weights) / 3
+    ratio = by_n = 0.0
+    for a in range(n + 1):
+        for b in range(n + 1 - a):
+            prob = math.comb(n, a) * math.comb(n - a, b) / 3**n
+            batch = [i for i, c in enumerate((a, b, n - a - b)) for _ in range(c)]
+            r, d = _batch_means(losses, weights, batch)
+            ratio, by_n = ratio + prob * (mean_w * r - target) ** 2, by_n + prob * (d - target) ** 2
+    return ratio, by_n
+
+
+def test_the_ratio_is_less_noisy_only_when_the_weighted_loss_rises_with_the_weight():
+    weights = np.array([1.0, 1.0, 4.0])
+    for losses, ratio_wins in [(np.array([-LN(0.8), -LN(0.6), -LN(0.7)]), True),  # the page's population
+                               (np.array([2.0, 2.0, 0.05]), False)]:  # the heavily weighted class has the low loss
+        wl = weights * losses
+        covariance = (wl * weights).mean() - wl.mean() * weights.mean()
+        reweighted = wl.mean() / weights.mean()
+        assert (2 * covariance > reweighted * weights.var()) == ratio_wins  # the first-order condition
+        for n in (2, 10, 100):
+            ratio, by_n = _ratio_and_sum_mse(list(losses), list(weights), n)
+            assert (ratio < by_n) == ratio_wins, n
+
+
+def test_golden_min_finds_the_minimum_of_a_function_with_one():
+    assert golden_min(lambda t: (t - 1.3) ** 2, -10.0, 10.0) == pytest.approx(1.3, abs=1e-9)
+    assert golden_min(lambda t: math.cosh(t - 0.25), 0.0, 1.0) == pytest.approx(0.25, abs=1e-7)  # a flat minimum: ~sqrt(eps)
+    assert golden_min(abs, 2.0, 5.0) == pytest.approx(2.0, abs=1e-9)  # at an end of the interval
+
+
 @pytest.mark.parametrize("seed", range(5))
 def test_weighted_losses_are_stationary_at_the_reweighted_probabilities(seed):
     rng = np.random.default_rng(seed)
@@ -411,6 +509,11 @@ BAD_INPUTS = {
     "over_batches": [
         Bad("range", lambda: pl_module.over_batches(lambda c: 0.0, 0), "n: is 0, expected an int >= 1"),
         Bad("type", lambda: pl_module.over_batches(lambda c: 0.0, 2.5), "n: is 2.5"),
+        Bad("type", lambda: pl_module.over_batches(lambda c: 0.0, True), "n: is True, expected an int"),
+    ],
+    "golden_min": [
+        Bad("range", lambda: pl_module.golden_min(abs, 1.0, 0.0), "hi: is 0.0, expected a number above lo = 1.0"),
+        Bad("nan", lambda: pl_module.golden_min(abs, 0.0, math.nan), "hi: is nan"),
     ],
     "report": [
         Bad("type", lambda: pl_module.report((1.0, 2.0)), "result: is a tuple, expected a demo's result"),

@@ -23,6 +23,7 @@ from snippets.pytorch_losses_from_scratch import (
     nll_loss,
     saturated_demo,
     zero_var_demo,
+    zero_weight_demo,
 )
 from tests.sitetools import run_page_checking_output
 
@@ -150,6 +151,8 @@ def classification_cases(draw):
         drop = torch.rand(label_shape, generator=generator) < draw(st.sampled_from([0.0, 0.3, 1.0]))
         target = torch.where(drop, torch.full_like(target, ignore_index), target)
     weight = None if draw(st.booleans()) else (torch.rand(classes, generator=generator) * 5 + 0.1).to(dtype)
+    if weight is not None and draw(st.booleans()):
+        weight = weight * (torch.rand(classes, generator=generator) < 0.5)  # classes switched off: total may be 0
     options = dict(weight=weight, ignore_index=ignore_index, reduction=draw(st.sampled_from(REDUCTIONS)),
                    label_smoothing=draw(st.sampled_from([0.0, 0.1, 0.5, 1.0])))
     return logits, target, options
@@ -229,6 +232,43 @@ def test_all_ignored_mean_is_nan_with_a_zero_gradient_like_torch(loss):
     (expected,) = torch.autograd.grad(theirs, scores)
     (got,) = torch.autograd.grad(ours, scores)
     assert (expected == 0).all() and (got == 0).all()
+
+
+@pytest.mark.parametrize("loss, smoothing", [(cross_entropy, 0.0), (cross_entropy, 0.1), (nll_loss, 0.0)])
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_zero_total_weight_matches_torch_value_and_gradient_nan_for_nan(loss, smoothing, dtype):
+    # every kept target in a class of weight 0, some positions ignored: total = 0 but not all ignored.
+    # PyTorch: NaN, gradient NaN at the kept positions and 0 at the ignored ones (smoothed: NaN, not +inf)
+    options = {"label_smoothing": smoothing} if smoothing else {}
+    generator = torch.Generator().manual_seed(13)
+    z = torch.randn(3, 4, 2, generator=generator, dtype=torch.float64).to(dtype)
+    scores = F.log_softmax(z, dim=1) if loss is nll_loss else z
+    weight = torch.tensor([0.0, 2.0, 0.0, 4.0], dtype=dtype)
+    for target in (torch.tensor([[0, 2], [-100, 0], [2, -100]]), torch.tensor([[0, -100], [-100, -100], [-100, 2]])):
+        results = []
+        for fn in (getattr(F, loss.__name__), loss):
+            x = scores.detach().clone().requires_grad_()
+            value = fn(x, target, weight=weight, **options)
+            (grad,) = torch.autograd.grad(value, x)
+            results.append((value, grad))
+        (theirs, their_grad), (ours, our_grad) = results
+        assert math.isnan(theirs.item()) and math.isnan(ours.item())
+        assert torch.isnan(their_grad).any()  # not the all-ignored 0
+        assert torch.equal(torch.isnan(our_grad), torch.isnan(their_grad))
+        close(our_grad, their_grad)
+        # other reductions are unaffected by the zero total
+        for reduction in ("none", "sum"):
+            close(loss(scores, target, weight=weight, reduction=reduction, **options),
+                  getattr(F, loss.__name__)(scores, target, weight=weight, reduction=reduction, **options))
+
+
+def test_zero_weight_demo_matches_torch():
+    found = zero_weight_demo()
+    assert list(found) == ["every position ignored", "class 0, of weight 0", "the same, smoothed"]
+    for name, (pytorch, ours) in found.items():
+        assert pytorch == ours, name
+    assert found["every position ignored"][0] == "nan (0, 0, 0)"
+    assert found["class 0, of weight 0"][0] == found["the same, smoothed"][0] == "nan (nan, nan, nan)"
 
 
 @settings(max_examples=60, deadline=None, derandomize=True)
@@ -354,6 +394,35 @@ def test_gaussian_clamp_is_straight_through_like_torch():
     assert real_clamp[0].item() == 0.0 and real_clamp[1].item() == 0.0  # a real clamp passes back 0 below eps
 
 
+def test_gaussian_straight_through_clamp_is_exact_below_eps():
+    # PyTorch clamps var in place: max(var, eps) exactly, for var anywhere in [0, eps)
+    for dtype in (torch.float32, torch.float64):
+        var = torch.rand(100_000, generator=torch.Generator().manual_seed(14), dtype=dtype) * 1e-6
+        mean, observed = torch.zeros_like(var), torch.full_like(var, 0.1)
+        expected = F.gaussian_nll_loss(mean, observed, var, reduction="none")
+        assert torch.equal(gaussian_nll_loss(mean, observed, var, reduction="none"), expected)
+
+
+def test_gaussian_nll_loss_broadcasts_mean_against_target_silently_in_torch():
+    import warnings
+
+    mean, observed, var = torch.tensor([[0.0], [1.0], [2.0]]), torch.tensor([0.0, 1.0, 2.0]), torch.ones(3, 1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no warning either
+        assert F.gaussian_nll_loss(mean, observed, var, reduction="none").shape == (3, 3)
+        assert F.gaussian_nll_loss(mean, observed, var).item() == pytest.approx(2 / 3, rel=1e-6)
+    assert F.gaussian_nll_loss(mean[:, 0], observed, var[:, 0]).item() == 0.0  # the loss meant
+    with pytest.raises(ValueError, match="target: has shape"):
+        gaussian_nll_loss(mean, observed, var)
+
+
+def test_float_class_indices_are_refused_as_labels_not_as_probabilities():
+    with pytest.raises(ValueError, match="expected integer class indices"):
+        cross_entropy(torch.zeros(2, 4), torch.tensor([0.0, 2.0]))
+    with pytest.raises(RuntimeError):
+        F.cross_entropy(torch.zeros(2, 4), torch.tensor([0.0, 2.0]))
+
+
 def test_zero_var_demo_is_straight_through():
     grads = zero_var_demo()
     assert grads["PyTorch"] == pytest.approx(0.5 * (1 / 1e-6 - 0.01 / 1e-12), rel=1e-12)
@@ -417,6 +486,7 @@ def test_differences_demo_runs_each_case_through_torch_and_ours():
     assert found["label 4 of 4 classes"] == ("raises IndexError", "raises ValueError")
     assert found["variance -1"] == ("raises ValueError", "raises ValueError")
     assert found["2 labels for 1 row"] == ("raises ValueError", "raises ValueError")
+    assert found["mean (3, 1), target (3,)"] == (f"{2 / 3:.6f}", "raises ValueError")  # every mean against every target
     p = [1 / (3 + math.exp(8))] * 3 + [math.exp(8) / (3 + math.exp(8))]  # softmax(0, 0, 0, 8)
     both = {"a double softmax": math.log(sum(math.exp(v) for v in p)) - p[0], "logit -1e9 (a mask)": -1.0 + math.log(math.exp(1.0) + math.exp(0.5))}
     for name, value in both.items():
@@ -424,7 +494,7 @@ def test_differences_demo_runs_each_case_through_torch_and_ours():
         assert pytorch == ours and float(ours) == pytest.approx(value, rel=1e-6), name
     pytorch, ours = found["(N, L, C) with L = C"]
     assert pytorch == ours  # both read the positions as classes: no check can see it
-    assert len(found) == 13
+    assert len(found) == 14
 
 
 def test_page_code_runs_in_order():
@@ -516,6 +586,7 @@ BAD_INPUTS = {
         Bad("range", lambda: m.cross_entropy(Z, T([0]), label_smoothing=1.5), "label_smoothing: is 1.5"),
         Bad("range", lambda: m.cross_entropy(Z, T([[0.5, 0.5]]), ignore_index=0), "ignore_index: is 0"),
         Bad("empty", lambda: m.cross_entropy(torch.zeros(0, 2), T([], dtype=torch.long)), "input: is empty"),
+        Bad("type", lambda: m.cross_entropy(Z, T([1.0])), "target: has dtype torch.float32, expected integer class"),
     ],
     "weights_like": [
         Bad("shape", lambda: m.weights_like([1.0, 2.0, 3.0], torch.zeros(2), "weight"),
@@ -547,5 +618,19 @@ BAD_INPUTS = {
         Bad("shape", lambda: m.gaussian_nll_loss([0.0, 1.0], [0.1], [1.0]), "target: has shape (1,), expected (2,)"),
         Bad("nan", lambda: m.gaussian_nll_loss([0.0], [nan], [1.0]), "target: contains [nan]"),
         Bad("range", lambda: m.gaussian_nll_loss([0.0], [0.1], [1.0], reduction="avg"), "reduction: is 'avg'"),
+        Bad("range", lambda: m.gaussian_nll_loss([0.0], [0.1], [0.0], eps=0.0), "eps: is 0.0, expected a number > 0"),
+        Bad("range", lambda: m.gaussian_nll_loss([0.0], [0.1], [1.0], eps=-1e-6), "eps: is -1e-06"),
+        Bad("shape", lambda: m.gaussian_nll_loss([[0.0], [1.0]], [0.0, 1.0], [[1.0], [1.0]]),
+            "target: has shape (2,), expected (2, 1)"),
     ],
 }
+
+
+@pytest.mark.parametrize("dtype, p", [(torch.float32, 1e-7), (torch.float32, 3e-8), (torch.float64, 1e-12)])
+def test_binary_cross_entropy_keeps_the_digits_of_ln_1_minus_p_for_tiny_p(dtype, p):
+    """PyTorch computes ln(1 - p) with log1p; forming 1 - p first would lose the tiny p's digits."""
+    probs, target = torch.tensor([p], dtype=dtype), torch.tensor([0.0], dtype=dtype)
+    ours = m.binary_cross_entropy(probs, target, reduction="none")
+    theirs = F.binary_cross_entropy(probs, target, reduction="none")
+    assert torch.allclose(ours, theirs, rtol=1e-6, atol=0.0), (ours.item(), theirs.item())
+    assert ours.item() == pytest.approx(-math.log1p(-float(probs)), rel=1e-6)

@@ -221,3 +221,39 @@ def test_numbers_taken_from_a_chapter_are_stated_there(page):
     for number in FROM_CHAPTERS[page]:
         assert number in notes, f"the notes page no longer states {number}; drop it from FROM_CHAPTERS"
         assert number in chapter, f"the notes page states {number}, which {page} (whose tests compute it) does not"
+
+
+# --- The chapters teach; the notes page is the one place for the sources ---
+
+#: The chapters, in reading order: lessons, not audits of the source articles.
+CHAPTERS = ["likelihood.md", "log-likelihood.md", "maximum-likelihood.md", "nll.md", "cross-entropy.md",
+            "pytorch-losses.md", "pytorch-losses-from-scratch.md", "bigram.md"]
+
+#: Words by which a page refers to the articles the site grew from (or links their notes).
+SOURCE_MENTION = re.compile(
+    r"source-notes\.md|seed 00[0-2]|source articles?|\bthe sources?\b|articles? (?:this site|it) grew from|"
+    r"the (?:original|source) (?:article|post)s?", re.IGNORECASE)
+
+
+def source_mentions(page: str) -> list[str]:
+    """The paragraphs (text between blank lines, code excluded) of ``docs/<page>`` that mention the sources."""
+    text = re.sub(r"^([ \t]*)```.*?^\1```", "", page_source(page), flags=re.MULTILINE | re.DOTALL)
+    return [paragraph.strip()[:80] for paragraph in re.split(r"\n\s*\n", text) if SOURCE_MENTION.search(paragraph)]
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_a_chapter_mentions_the_source_articles_at_most_twice(page):
+    mentions = source_mentions(page)
+    assert len(mentions) <= 2, f"docs/{page} mentions the sources in {len(mentions)} places: {mentions}"
+
+
+def test_the_mention_counter_sees_a_mention():
+    assert SOURCE_MENTION.search("what the source articles say") and SOURCE_MENTION.search("(source-notes.md#note-1)")
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_a_chapter_carries_no_bad_input_section_and_no_test_machinery(page):
+    """Bad-input tables and how the tests work live on the checks page, not in the lessons."""
+    headings = re.findall(r"^#{2,6} (.+)$", page_source(page), re.MULTILINE)
+    machinery = [h for h in headings if re.search(r"bad input|how .* is tested|agreement with pytorch is tested", h, re.I)]
+    assert not machinery, f"docs/{page} has machinery sections: {machinery}"

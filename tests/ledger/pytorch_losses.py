@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -9,6 +10,7 @@ import torch
 
 from snippets.pytorch_losses import (
     all_ignored_demo,
+    batch_fit_demo,
     bce_demo,
     class_dim_demo,
     composition_demo,
@@ -113,6 +115,13 @@ def _ratio_mse(n: int) -> float:
     return total
 
 
+def _expected_share_of_class_1(n: int) -> float:
+    """E[class 1's share of a batch's weight], batches of n: K ~ Binomial(n, 1/3) class-1 labels of weight 4."""
+    return sum(math.comb(n, k) * (1 / 3) ** k * (2 / 3) ** (n - k) * 4 * k / (n - k + 4 * k) for k in range(n + 1))
+
+
+_BATCH_FIT = functools.cache(batch_fit_demo)  # one slow run serves every entry
+_SHARE_N2 = _expected_share_of_class_1(2)  # 7/15
 _VAR_WL = float((_WEIGHTS * _LOSSES).var())  # Var(w_Y l): sum / n has mean squared error Var / n
 _KL_TARGET = np.array([[0.5, 0.3, 0.2], [0.1, 0.6, 0.3]])
 _KL_PREDICTED = np.array([[0.2, 0.5, 0.3], [0.3, 0.3, 0.4]])
@@ -194,7 +203,7 @@ WORKED_NUMBERS = [
     _entry("E[w l] / E[w], the reweighted risk", _REWEIGHTED, _field(weight_bias_demo, "reweighted_risk"),
            "misses its target {:.6f}"),
     _entry("PyTorch's mean averaged over batches of 1: the unweighted mean", float(_LOSSES.mean()),
-           _field(weight_bias_demo, "pytorch_mean_n1"), "averages to the\nunweighted {:.6f}"),
+           _field(weight_bias_demo, "pytorch_mean_n1"), "averages to the unweighted {:.6f}"),
     _entry("PyTorch's mean averaged over batches of 2", _pytorch_mean_averaged(2),
            _field(weight_bias_demo, "pytorch_mean_n2"), "2 examples per batch\n({:.6f})"),
     _entry("PyTorch's mean averaged over batches of 10", _pytorch_mean_averaged(10),
@@ -248,6 +257,26 @@ WORKED_NUMBERS = [
     _entry("class 1's share of the labels (0, 0, 1)", 1 / 3, _field(weighted_fit_demo, "frequency"),
            "frequency: {:.6f}"),
     _entry("class 1's share of the labels, in the prose", 1 / 3, _field(weighted_fit_demo, "frequency"), "share of the labels is\n{:.6f}"),
+    _entry("batch fit: class 1's p minimising the reweighted risk, w q renormalised", 2 / 3,
+           _field(_BATCH_FIT, "reweighted"), "reweighted: {:.6f}", rel_tol=1e-7),
+    _entry("batch fit: minimising PyTorch's mean over batches of 2 = E[s_1] = 7/15", 7 / 15,
+           _field(_BATCH_FIT, "pytorch_mean_n2"), "pytorch_mean_n2: {:.6f}", rel_tol=1e-7),
+    _entry("batch fit: the same, in the prose", _SHARE_N2, _field(_BATCH_FIT, "pytorch_mean_n2"),
+           "trains class 1's probability to {:.6f}, not", rel_tol=1e-7),
+    _entry("batch fit: the reweighted value, in the prose", 2 / 3, _field(_BATCH_FIT, "reweighted"),
+           "probability to 0.466667, not {:.6f}, and undoing", rel_tol=1e-7),
+    _entry("batch fit: class 1's expected share of a batch's weight, batches of 2", _SHARE_N2,
+           _field(_BATCH_FIT, "share_n2"), "share_n2: {:.6f}"),
+    _entry("batch fit: the expected share, in the prose", 7 / 15, _field(_BATCH_FIT, "share_n2"),
+           "\\mathbb{{E}}[s_1] = 7/15 = {:.6f}$"),
+    _entry("batch fit: minimising sum / n over batches of 2, w q renormalised", 2 / 3,
+           _field(_BATCH_FIT, "divided_by_n_n2"), "divided_by_n_n2: {:.6f}", rel_tol=1e-7),
+    _entry("batch fit: sum / n, in the prose", 2 / 3, _field(_BATCH_FIT, "divided_by_n_n2"),
+           "The sum divided by $N$ reaches {:.6f} with batches of 2", rel_tol=1e-7),
+    _entry("batch fit: 7/15 undone, (7/60) / (8/15 + 7/60) = 7/39", 7 / 39, _field(_BATCH_FIT, "undone_n2"),
+           "undone_n2: {:.6f}", rel_tol=1e-7),
+    _entry("batch fit: undone, in the prose", 7 / 39, _field(_BATCH_FIT, "undone_n2"),
+           "undoing the weights then gives {:.6f}, not 1/3", rel_tol=1e-7),
     _entry("mean over non-ignored positions", _SEEDED["ignore_mean"], _field(ignore_demo, "mean"),
            "`mean` of {:.6f}"),
     _entry("sum over positions", _SEEDED["ignore_sum"], _field(ignore_demo, "sum"), "the `sum` is {:.6f}"),

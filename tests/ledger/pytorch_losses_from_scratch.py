@@ -87,6 +87,8 @@ WORKED_NUMBERS = [
            _differs("probabilities to nll_loss", 0), "probabilities to nll_loss   {:.6f}", rel_tol=1e-6),
     _entry("target row (2, 0, 0) on logits (0, 1, 2), by PyTorch", 2 * math.log(1 + math.e + math.e**2),
            _differs("target row (2, 0, 0)", 0), "target row (2, 0, 0)        {:.6f}", rel_tol=1e-6),
+    _entry("a (3, 1) mean against a (3,) target, by PyTorch: 0.5 (0 + 1 + 4 + 1 + 0 + 1 + 4 + 1 + 0) / 9", 2 / 3,
+           _differs("mean (3, 1), target (3,)", 0), "mean (3, 1), target (3,)    {:.6f}", rel_tol=1e-6),
     _entry("a double softmax of (0, 0, 0, 8), by ours",
            math.log(sum(math.exp(v) for v in _SOFTMAX_8)) - _SOFTMAX_8[0],
            _differs("a double softmax", 1), "a double softmax            1.743031             {:.6f}", rel_tol=1e-6),
