@@ -40,7 +40,7 @@ MARKDOWN_WITH_CODE = [
 ]
 CHAPTER_MODULES = sorted(path.stem for path in (ROOT / "snippets").glob("*.py") if path.stem != "__init__")
 #: A notebook cell's code column is narrower than a Markdown page's: its "In [n]:" prompts take room.
-NOTEBOOK_MAX_LINE = 72
+NOTEBOOK_MAX_LINE = 70
 SECTION = re.compile(r"^# --8<-- \[(start|end):([\w-]+)\]\s*$")
 
 

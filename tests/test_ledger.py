@@ -53,3 +53,12 @@ def test_source_figures_are_compared_at_the_precision_shown(shown, value, verdic
     from tests.ledger import source_figure_check
 
     assert source_figure_check(shown, value) == verdict
+
+
+def test_every_entry_states_its_value_in_the_prose():
+    """Each template has a field the computed value fills, so a number changed in the prose alone is caught."""
+    import string
+
+    wordless = [entry.what for entry in collect()
+                if not any(field is not None for _, field, _, _ in string.Formatter().parse(entry.prose))]
+    assert not wordless, f"ledger entries whose prose states no computed value: {wordless}"

@@ -277,6 +277,8 @@ WORKED_NUMBERS = [
            "undone_n2: {:.6f}", rel_tol=1e-7),
     _entry("batch fit: undone, in the prose", 7 / 39, _field(_BATCH_FIT, "undone_n2"),
            "undoing the weights then gives {:.6f}, not 1/3", rel_tol=1e-7),
+    _entry("batch fit: undone, in the advice on undoing weights", 7 / 39, _field(_BATCH_FIT, "undone_n2"),
+           "over-corrects (above, {:.6f} instead of 1/3)", rel_tol=1e-7),
     _entry("mean over non-ignored positions", _SEEDED["ignore_mean"], _field(ignore_demo, "mean"),
            "`mean` of {:.6f}"),
     _entry("sum over positions", _SEEDED["ignore_sum"], _field(ignore_demo, "sum"), "the `sum` is {:.6f}"),
