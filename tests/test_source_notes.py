@@ -141,6 +141,15 @@ def stated_numbers() -> tuple[tuple[str, str], ...]:
     z = np.log([0.1, 0.3, 0.5, 0.1])
     gradient = np.exp(z) / np.exp(z).sum() - np.eye(4)[3]
 
+    # Note 11: the prediction (0.1, 0.3, 0.5, 0.1), 4th class true, through PyTorch's two losses.
+    import torch.nn.functional as F
+
+    prediction, true_class = torch.tensor([[0.1, 0.3, 0.5, 0.1]], dtype=torch.float64), torch.tensor([3])
+    right = F.nll_loss(prediction.log(), true_class).item()
+    assert F.cross_entropy(prediction.log(), true_class).item() == pytest.approx(right, abs=1e-12)  # harmless
+    probs_to_nll = F.nll_loss(prediction, true_class).item()  # minus the probability of the true class
+    probs_to_ce = F.cross_entropy(prediction, true_class).item()  # a second softmax
+
     within = [math.erf(k / math.sqrt(2)) for k in (1, 2, 3)]  # P(|X - mu| <= k sigma)
     p_hat, q = (0.5, 0.3, 0.2), (0.6, 0.2, 0.2)
     return (
@@ -189,6 +198,10 @@ def stated_numbers() -> tuple[tuple[str, str], ...]:
         ("0.34", fixed(0.68 / 2, 2)),
         ("0.6827, 0.9545 and 0.9973", "{}, {} and {}".format(*(fixed(w, 4) for w in within))),
         ("68%, 95% and 99.7%", f"{100 * within[0]:.0f}%, {100 * within[1]:.0f}% and {100 * within[2]:.1f}%"),
+        # note 11
+        ("$-\\ln 0.1 = 2.302585$", f"$-\\ln 0.1 = {fixed(right, 6)}$"),
+        ("returns $-0.1$", f"returns ${probs_to_nll:.1f}$"),
+        ("returns 1.550373", f"returns {fixed(probs_to_ce, 6)}"),
         # note 16
         ("6.907755", fixed(-ln(0.001), 6)),
         ("(0.1, 0.3, 0.5, -0.9)", "(" + ", ".join(f"{g:.1f}" for g in gradient) + ")"),
