@@ -47,6 +47,28 @@ sys.__stdout__.write(json.dumps(results))
 
 _IMPORTS_PROJECT = re.compile(r"^\s*(?:from|import)\s+(?:snippets|tests)\b", re.M)
 
+#: What a reader has installed: the pinned libraries the pages name (``names`` for the bigram
+#: chapter). Any other top-level import that is not in the standard library is a problem.
+READERS_LIBRARIES = {"numpy", "torch", "matplotlib", "names"}
+
+
+def foreign_imports(code: str) -> list[str]:
+    r"""Top-level modules ``code`` imports that are neither the standard library nor a reader's library.
+
+    >>> foreign_imports("import math\nimport numpy as np\nfrom scipy import stats")
+    ['scipy']
+    """
+    import ast
+    import sys
+
+    found = set()
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module.split(".")[0])
+    return sorted(name for name in found if name not in sys.stdlib_module_names and name not in READERS_LIBRARIES)
+
 
 @dataclass
 class Pasted:
@@ -74,6 +96,8 @@ def paste_blocks(blocks: list[tuple[str, str | None]], page: str = "blocks", tim
     for index, (code, _) in enumerate(blocks):
         if _IMPORTS_PROJECT.search(code):
             pasted.add(index, "imports this project's code (snippets or tests), which a reader does not have")
+        elif not _IMPORTS_PROJECT.search(code) and (others := foreign_imports(code)):
+            pasted.add(index, f"imports {others}, beyond the standard library and {sorted(READERS_LIBRARIES)}")
         wide = [line for line in code.splitlines() if len(line) > MAX_LINE]
         if wide:
             pasted.add(index, f"{len(wide)} line(s) wider than {MAX_LINE} characters, e.g. {wide[0]!r}")

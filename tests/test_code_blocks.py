@@ -175,3 +175,9 @@ INCLUDE_LINES = re.compile(r'--8<--\s+"(snippets/[^":]+):([\w-]+)"')
 
 def test_include_pattern_agrees_with_the_sites_own():
     assert INCLUDE.pattern  # the include syntax the pages use is the one sitetools reads
+
+
+def test_the_paste_check_refuses_a_library_a_reader_does_not_have():
+    pasted = paste_blocks([("import math\nimport numpy as np\nprint(math.pi > 3)", "True"),
+                           ("if False:\n    import scipy", None)])
+    assert list(pasted.problems) == [1] and "scipy" in pasted.problems[1]
