@@ -1,20 +1,25 @@
 """The page "How this site checks itself" (docs/checks.md) tells the truth.
 
-Every count the page states is computed here from what it counts: the ledger's entries, the
-Python blocks of the Markdown pages, the bad-input cases and the public functions they cover,
-the figures. When a chapter gains one of these, the test fails and names the number the page
-should state; the fix is to update the page.
+Every total the page states is computed here from what it counts: the ledger's entries and
+those that cite a source article, the Python blocks of the Markdown pages, the bad-input cases
+and the public functions they cover, the figures; and the line widths it states are the ones
+the code checks use. When a chapter gains one of these, the test fails and names the number
+the page should state; the fix is to update the page. The libraries it says a pasted block may
+import are the ones tests/paste.py allows.
 
 The example messages of its bad-input table are real: each call is made, in the namespace of
 its chapter's module, and must raise ``ValueError`` with the message shown (``…`` stands for
 text left out). The agreement table names functions that exist, PyTorch functions that exist,
-and tolerances that its chapter's test module uses. Every test file the page names exists.
+and tolerances that its chapter's test module uses; an option it names is a parameter of one of
+its chapter's functions. The chapter whose functions take no arguments has its helpers named
+instead. Every test file the page names exists.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib
+import inspect
 import math
 import re
 
@@ -24,8 +29,10 @@ import torch
 import tests.ledger
 from sitefigures import FIGURES  # docs/_hooks is on sys.path (tests/conftest.py)
 from tests.badinput import KINDS
+from tests.paste import MAX_LINE, READERS_LIBRARIES
 from tests.sitetools import DOCS, ROOT, markdown_pages, normalise, page_blocks_with_output, page_source
 from tests.test_bad_input import BAD_INPUTS, public_functions
+from tests.test_code_blocks import NOTEBOOK_MAX_LINE
 
 PAGE = "checks.md"
 
@@ -50,6 +57,31 @@ def assert_states(count: int, what: str) -> None:
 
 def test_the_page_states_how_many_worked_numbers_the_ledger_holds():
     assert_states(len(tests.ledger.collect()), "worked numbers")
+
+
+def test_the_page_states_how_many_worked_numbers_come_from_the_source_articles():
+    cited = sum(1 for entry in tests.ledger.collect() if entry.source.startswith("seed"))
+    assert cited > 0
+    assert_states(cited, "of them from the source articles")
+
+
+def test_the_page_states_the_line_widths_the_code_checks_use():
+    for stated in (f"no line is wider than {MAX_LINE} characters",
+                   f"({MAX_LINE} characters; {NOTEBOOK_MAX_LINE} in the notebook"):
+        assert stated in text(), (
+            f"docs/{PAGE} should say {stated!r} (tests/paste.py MAX_LINE, tests/test_code_blocks.py NOTEBOOK_MAX_LINE)"
+        )
+
+
+def test_the_page_names_the_libraries_the_paste_check_lets_a_block_import():
+    shown = {"numpy": "NumPy", "torch": "PyTorch", "matplotlib": "Matplotlib", "names": "`names`"}
+    unknown = sorted(READERS_LIBRARIES - set(shown))
+    assert not unknown, f"tests/paste.py lets blocks import {unknown}: name them in docs/{PAGE} (and here)"
+    sentence = re.search(r"or any module outside the standard library, ([^;]+);", text())
+    assert sentence, f"docs/{PAGE} no longer says which modules tests/paste.py lets a block import"
+    listed = set(re.split(r", | and ", sentence[1]))
+    expected = {shown[library] for library in READERS_LIBRARIES}
+    assert listed == expected, f"docs/{PAGE} lists {sorted(listed)}; tests/paste.py allows {sorted(expected)}"
 
 
 def test_the_page_states_how_many_python_blocks_the_markdown_pages_hold():
@@ -137,6 +169,9 @@ def test_the_message_table_stays_short_and_covers_each_chapter_with_arguments():
     helpers_only = {"pytorch_losses"}  # its demos take no arguments; the page says so in a sentence
     missing = sorted(set(BAD_INPUTS) - set(per_chapter) - helpers_only)
     assert not missing, f"docs/{PAGE}: the message table shows no example from {missing}"
+    for module in helpers_only:
+        unnamed = [name for name in public_functions()[module] if f"`{name}`" not in text()]
+        assert not unnamed, f"docs/{PAGE}: the sentence on {module}'s helpers that take arguments leaves out {unnamed}"
 
 
 def resolve(dotted: str):
@@ -152,10 +187,11 @@ def resolve(dotted: str):
 def test_each_agreement_row_names_real_functions_and_the_tolerances_its_tests_use(module, cells):
     compared, against, _, within = cells
     chapter = importlib.import_module(f"snippets.{module}")
+    options = {parameter for _, function in inspect.getmembers(chapter, inspect.isfunction)
+               if function.__module__ == chapter.__name__ for parameter in inspect.signature(function).parameters}
     for name in re.findall(r"`(\w+)`", compared):
-        if name.islower() and not hasattr(chapter, name) and name not in {"weight", "ignore_index", "reduction",
-                                                                           "label_smoothing"}:
-            pytest.fail(f"docs/{PAGE}: snippets.{module} has no function {name!r}, named in the agreement table")
+        if name.islower() and not hasattr(chapter, name) and name not in options:
+            pytest.fail(f"docs/{PAGE}: snippets.{module} has no function or option {name!r}, named in the agreement table")
     for name in re.findall(r"`((?:F|torch)\.[\w.]+(?:\([^`]*\))?)`", against):
         try:
             resolve(name)
