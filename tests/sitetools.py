@@ -433,7 +433,7 @@ def broken_links(site: Path) -> tuple[list[str], int]:
     return problems, checked
 
 
-# --- Running a page's code and comparing what it prints with the page's output blocks ---
+# --- A page's Python blocks with the output blocks that follow them (run by tests/paste.py) ---
 
 _OUTPUT_FENCE = re.compile(r"^(?P<indent>[ \t]*)```(?P<lang>\w*)")
 _INCLUDE_LINE = re.compile(r'^\s*--8<--\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"\s*$')
@@ -465,29 +465,3 @@ def page_blocks_with_output(page: str) -> list[tuple[str, str | None]]:
         adjacent = following and following[0] == "text" and all(not l.strip() for l in lines[end + 1: following[2]])
         blocks.append((body, following[1] if adjacent else None))
     return blocks
-
-
-_OUTPUT_RUNNER = r"""
-import contextlib, io, json, sys
-page, blocks = json.loads(sys.stdin.read())
-namespace = {"__name__": "__main__"}
-for index, (code, expected) in enumerate(blocks):
-    printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        exec(compile(code, f"{page} block {index}", "exec"), namespace)
-    if expected is not None and printed.getvalue().rstrip() != expected.rstrip():
-        sys.exit(f"{page} block {index} printed\n{printed.getvalue()}\nbut the page shows\n{expected}")
-"""
-
-
-def run_page_checking_output(page: str) -> None:
-    """Paste every Python block of ``docs/<page>`` into an empty folder (``tests/paste.py``); all must pass."""
-    from tests.paste import paste_page, report
-
-    pasted = paste_page(page)
-    assert pasted.ok, report(pasted)
-
-
-def run_blocks_checking_output(page: str, blocks: list[tuple[str, str | None]]) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", _OUTPUT_RUNNER], input=json.dumps([page, blocks]), cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)

@@ -28,7 +28,7 @@ import names as names_package
 from snippets import bigram
 from tests.ledger import WorkedNumber
 from tests.ledger.bigram import WORKED_NUMBERS, chapter_run
-from tests.paste import MAX_LINE, paste_page, report
+from tests.paste import MAX_LINE
 from tests.sitetools import DOCS, ROOT, page_source, section_text
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
@@ -198,11 +198,6 @@ def test_the_module_and_the_page_import_nothing_of_the_project():
     source = (ROOT / "snippets" / "bigram.py").read_text(encoding="utf-8")
     assert not re.search(r"^\s*(from|import)\s+(snippets|tests)\b", source, re.M)
     assert all(len(line) <= MAX_LINE for line in source.splitlines())
-
-
-def test_every_block_of_the_page_runs_pasted_into_an_empty_folder_and_prints_what_the_page_shows():
-    pasted = paste_page("bigram.md")
-    assert pasted.ok, report(pasted)
 
 
 def test_shown_functions_hold_more_arithmetic_than_checks():

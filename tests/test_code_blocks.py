@@ -22,13 +22,12 @@ import pytest
 from tests.paste import MAX_LINE, paste_blocks, paste_page, report
 from tests.sitetools import (
     DOCS,
-    INCLUDE,
     ROOT,
     TALLY,
     code_blocks,
+    includes,
     markdown_pages,
     page_html,
-    page_source,
     run_blocks,
     source_pages,
     source_python_blocks,
@@ -159,22 +158,16 @@ def test_a_chapter_module_is_its_pages_sections_in_page_order_and_nothing_else(m
         and not (isinstance(node, ast.ImportFrom) and node.module == "__future__")
     ]
     assert not outside, f"snippets/{module}.py: code outside any section a page shows ({', '.join(outside)})"
-    included = [section for path, section in INCLUDE_LINES.findall(page_source(page)) if path == f"snippets/{module}.py"]
+    included = [section for path, section in includes(DOCS / page) if path == f"snippets/{module}.py"]
     names = [name for name, _, _ in spans]
     assert included == names, (
         f"docs/{page} should include every section of snippets/{module}.py once, in module order:\n"
         f"module: {names}\npage:   {included}"
     )
-    others = {path for path, _ in INCLUDE_LINES.findall(page_source(page))} - {f"snippets/{module}.py"}
+    others = {path for path, _ in includes(DOCS / page) if path.startswith("snippets/")} - {f"snippets/{module}.py"}
     assert not others, f"docs/{page} includes code of other chapters: {sorted(others)}"
     assert not re.search(r"^\s*(from|import)\s+snippets\b", source, re.M), f"snippets/{module}.py imports snippets"
 
-
-INCLUDE_LINES = re.compile(r'--8<--\s+"(snippets/[^":]+):([\w-]+)"')
-
-
-def test_include_pattern_agrees_with_the_sites_own():
-    assert INCLUDE.pattern  # the include syntax the pages use is the one sitetools reads
 
 
 def test_the_paste_check_refuses_a_library_a_reader_does_not_have():

@@ -37,7 +37,6 @@ from snippets.cross_entropy import (
     softmax_nll,
     softmax_nll_torch,
 )
-from tests.sitetools import run_page_checking_output
 
 PROBS = [0.1, 0.3, 0.5, 0.1]
 LN = math.log
@@ -546,11 +545,6 @@ def test_entropy_figure_peaks_at_one_bit():
     assert curve.get_ydata()[0] == 0.0 == curve.get_ydata()[-1]
     assert "bits" in fig.axes[0].get_ylabel()
 
-
-# --- The page, pasted ---
-
-def test_page_code_runs_in_order():
-    run_page_checking_output("cross-entropy.md")
 
 
 # --- Bad input ---

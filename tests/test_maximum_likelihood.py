@@ -33,13 +33,11 @@ from snippets.maximum_likelihood import (
     gradient_ascent,
     log_likelihood,
 )
-from tests.sitetools import run_page_checking_output, run_page_doctests
+from tests.ledger.maximum_likelihood import DATA, MU_HAT, SIGMA_HAT  # the five points and their MLE
+from tests.sitetools import run_page_doctests
 
 # Exact values from ../shared/WORKED_NUMBERS.md (computed independently of this
-# code): the five points, their MLE, and the log-likelihoods under A, B, MLE.
-DATA = (48.82923312638332, 49.308678494144075, 52.483570765056164,
-        53.23844269050346, 57.61514928204013)
-MU_HAT, SIGMA_HAT = 52.295014871625426, 3.1673107704922443
+# code): the log-likelihoods under A, B, MLE.
 LOG_LIKELIHOODS = {"A": -14.1718, "B": -17.4626, "MLE": -12.8591}
 
 
@@ -497,10 +495,6 @@ def test_contour_figure_marks_a_b_and_the_mle():
     assert "start, first 40 steps" in ascent.get_label()
     (mle_label,) = [label for label in points if label.startswith("MLE")]
     assert points[mle_label] == pytest.approx((MU_HAT, SIGMA_HAT), rel=1e-14)
-
-
-def test_the_page_pasted_into_an_empty_folder_prints_what_it_shows():
-    run_page_checking_output("maximum-likelihood.md")
 
 
 def test_the_doctests_of_the_functions_the_page_defines_pass():

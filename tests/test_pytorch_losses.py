@@ -37,14 +37,9 @@ from snippets.pytorch_losses import (
     weight_spread_demo,
     weighted_fit_demo,
 )
-from tests.sitetools import run_page_checking_output
+from tests.ledger.pytorch_losses import np_log_softmax  # NumPy's log-softmax, independent of torch
 
 LN = math.log
-
-
-def np_log_softmax(x, axis):
-    """Log-softmax by NumPy's log-add-exp, independent of torch."""
-    return x - np.logaddexp.reduce(x, axis=axis, keepdims=True)
 
 
 def seeded(*shape, integers=None):
@@ -488,10 +483,6 @@ def test_double_softmax_figure_shows_the_bounded_loss():
 def test_report_prints_each_number_to_six_decimals(capsys):
     report(log_probs_demo())
     assert capsys.readouterr().out.splitlines()[0] == "on_probabilities: -0.300000"
-
-
-def test_page_code_runs_in_order():
-    run_page_checking_output("pytorch-losses.md")
 
 
 # --- Bad input ---

@@ -25,7 +25,6 @@ from snippets.pytorch_losses_from_scratch import (
     zero_var_demo,
     zero_weight_demo,
 )
-from tests.sitetools import run_page_checking_output
 
 TOL = dict(rtol=1e-6, atol=1e-6)  # from scratch equals torch within 1e-6
 SCALES = torch.tensor([1e-3, 1.0, 10.0, 100.0, 1e4], dtype=torch.float64)
@@ -495,10 +494,6 @@ def test_differences_demo_runs_each_case_through_torch_and_ours():
     pytorch, ours = found["(N, L, C) with L = C"]
     assert pytorch == ours  # both read the positions as classes: no check can see it
     assert len(found) == 14
-
-
-def test_page_code_runs_in_order():
-    run_page_checking_output("pytorch-losses-from-scratch.md")
 
 
 # --- Bad input ---

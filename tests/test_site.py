@@ -200,3 +200,12 @@ def test_no_page_has_an_empty_script_src(built_site):
                  if re.search(r'<script[^>]*\bsrc="\s*"', html.read_text(encoding="utf-8"))
                  or "text/x-mathjax-config" in html.read_text(encoding="utf-8")]
     assert not offenders, offenders
+
+
+def test_the_home_pages_install_line_pins_the_versions_the_requirements_pin():
+    """The versions a reader installs to reproduce the printed outputs are the ones the site is built with."""
+    pins = dict(re.findall(r"^([\w-]+)==(\S+)$", (ROOT / "requirements.txt").read_text(encoding="utf-8"), re.M))
+    line = next(l for l in (DOCS / "index.md").read_text(encoding="utf-8").splitlines() if l.startswith("pip install numpy"))
+    stated = dict(re.findall(r"([\w-]+)==(\S+)", line))
+    assert set(stated) == {"numpy", "torch", "matplotlib", "names"}
+    assert stated == {name: pins[name] for name in stated}, f"docs/index.md pins {stated}; requirements.txt pins {pins}"

@@ -22,9 +22,10 @@ from snippets.maximum_likelihood import (
 )
 from tests.ledger import WorkedNumber
 
-_DATA = (48.82923312638332, 49.308678494144075, 52.483570765056164,
-         53.23844269050346, 57.61514928204013)
-_MU_HAT, _SIGMA_HAT = 52.295014871625426, 3.1673107704922443
+#: Exact values from ../shared/WORKED_NUMBERS.md: the five points and their MLE.
+DATA = (48.82923312638332, 49.308678494144075, 52.483570765056164,
+        53.23844269050346, 57.61514928204013)
+MU_HAT, SIGMA_HAT = 52.295014871625426, 3.1673107704922443
 _SOURCE = "seed 002"
 _PAGE = "maximum-likelihood.md"
 _TABLE_STEPS = (0, 1, 2, 5, 10, 20, 50, 100, 200)
@@ -37,12 +38,12 @@ def _closed_form_ascent(lr: float = 0.9, steps: int = 300) -> list[float]:
     d/dmu mean ln p = mean(x - mu) / sigma^2;
     d/ds mean ln p = -1 + mean((x - mu)^2) / sigma^2, with s = ln sigma.
     """
-    x = np.array(_DATA)
+    x = np.array(DATA)
     mu, s = 50.0, math.log(5.0)
     out = []
     for _ in range(steps + 1):
         sigma = math.exp(s)
-        out.append(math.hypot(mu - _MU_HAT, sigma - _SIGMA_HAT))
+        out.append(math.hypot(mu - MU_HAT, sigma - SIGMA_HAT))
         grad_mu = np.mean(x - mu) / sigma**2
         grad_s = -1 + np.mean((x - mu) ** 2) / sigma**2
         mu, s = mu + lr * grad_mu, s + lr * grad_s
@@ -116,14 +117,14 @@ _FLIPS = [1, 1, 0, 1, 1, 1, 0, 1, 0, 1]
 
 #: Every number the chapter states.
 WORKED_NUMBERS = [
-    WorkedNumber("sample mean (the MLE of mu)", _SOURCE, "52.295", _MU_HAT,
+    WorkedNumber("sample mean (the MLE of mu)", _SOURCE, "52.295", MU_HAT,
                  lambda: gaussian_mle(five_points())[0], _PAGE,
                  "\\hat\\mu = {:.6f}", rel_tol=1e-15),
     WorkedNumber("population std, ddof=0 (the MLE of sigma)", _SOURCE, "3.167",
-                 _SIGMA_HAT, lambda: gaussian_mle(five_points())[1], _PAGE,
+                 SIGMA_HAT, lambda: gaussian_mle(five_points())[1], _PAGE,
                  "\\hat\\sigma = {:.6f}", rel_tol=1e-14),
     WorkedNumber("sample mean and population std, in full", "site", "-",
-                 (_MU_HAT, _SIGMA_HAT), lambda: gaussian_mle(five_points()),
+                 (MU_HAT, SIGMA_HAT), lambda: gaussian_mle(five_points()),
                  _PAGE, "`{!r}` and `{!r}`", rel_tol=1e-14),
     WorkedNumber("gradient ascent: distance to the closed form at steps 0, 1, "
                  "2, 5, 10, 20, 50, 100, 200", "site", "-",
@@ -132,11 +133,11 @@ WORKED_NUMBERS = [
                  " ".join(f"step {s:>3}: distance {{:.2e}}"
                           for s in _TABLE_STEPS), rel_tol=1e-6),
     WorkedNumber("gradient ascent: (mu, sigma) after 300 steps", "site", "-",
-                 (_MU_HAT, _SIGMA_HAT),
+                 (MU_HAT, SIGMA_HAT),
                  lambda: gradient_ascent(five_points(), *A)[-1], _PAGE,
                  "step 300: (mu, sigma) = ({:.10f}, {:.10f})", rel_tol=1e-11),
     WorkedNumber("gradient ascent: error factor per step in mu near the top",
-                 "site", "-", 1 - 0.9 / _SIGMA_HAT**2,
+                 "site", "-", 1 - 0.9 / SIGMA_HAT**2,
                  lambda: 1 - 0.9 / gaussian_mle(five_points())[1] ** 2, _PAGE,
                  "1 - 0.9/\\hat\\sigma^2 = {:.3f}", rel_tol=1e-12),
     WorkedNumber("log-likelihood under A, B, and at the MLE (52.295, 3.167)",
@@ -160,14 +161,14 @@ WORKED_NUMBERS = [
     WorkedNumber("average ln p on 100,000 fresh draws of N(50, 5): A, MLE "
                  "(simulated; exact = expected value)", "site", "-",
                  (_expected_log_density(50, 5),
-                  _expected_log_density(_MU_HAT, _SIGMA_HAT)),
+                  _expected_log_density(MU_HAT, SIGMA_HAT)),
                  _fresh_averages, _PAGE,
                  "A: average ln p on fresh draws {:.2f} "
                  "MLE: average ln p on fresh draws {:.2f}", abs_tol=0.01),
     WorkedNumber("expected ln p under N(50, 5): of A, of the MLE", "site", "-",
                  (-math.log(5) - 0.5 * math.log(2 * math.pi) - 0.5,
-                  _torch_ll([50.0], _MU_HAT, _SIGMA_HAT)
-                  - 25 / (2 * _SIGMA_HAT**2)),
+                  _torch_ll([50.0], MU_HAT, SIGMA_HAT)
+                  - 25 / (2 * SIGMA_HAT**2)),
                  lambda: [_expected_log_density(*A),
                           _expected_log_density(*gaussian_mle(five_points()))],
                  _PAGE, "= {:.3f}$ and $-\\ln(\\hat\\sigma\\sqrt{{2\\pi}}) - "
@@ -175,15 +176,15 @@ WORKED_NUMBERS = [
                  rel_tol=1e-12),
     WorkedNumber("variance of the five points dividing by n (sigma_hat^2) "
                  "and by n - 1 (S^2)", "site", "-",
-                 (float(statistics.pvariance(_DATA)),
-                  float(statistics.variance(_DATA))),
+                 (float(statistics.pvariance(DATA)),
+                  float(statistics.variance(DATA))),
                  lambda: (five_points().var(), five_points().var(ddof=1)),
                  _PAGE, "raises the variance estimate from {:.4f} to {:.4f}",
                  rel_tol=1e-12),
     WorkedNumber("variance of the five points, the page's printed block",
                  "site", "-",
-                 (float(statistics.pvariance(_DATA)),
-                  float(statistics.variance(_DATA))),
+                 (float(statistics.pvariance(DATA)),
+                  float(statistics.variance(DATA))),
                  lambda: (five_points().var(), five_points().var(ddof=1)),
                  _PAGE, "sigma_hat^2 = {:.4f} S^2 = {:.4f}", rel_tol=1e-12),
     WorkedNumber("E[S] / sigma and E[sigma_hat] / sigma for normal samples "
@@ -233,15 +234,15 @@ WORKED_NUMBERS = [
                           f"sigma_hat = {{:.3f}}" for n in _NS),
                  rel_tol=1e-12),
     WorkedNumber("log-likelihood at the MLE from the closed form", "site", "-",
-                 (_SIGMA_HAT, _torch_ll(_DATA, _MU_HAT, _SIGMA_HAT)),
+                 (SIGMA_HAT, _torch_ll(DATA, MU_HAT, SIGMA_HAT)),
                  lambda: (gaussian_mle(five_points())[1],
                           gaussian_max_log_likelihood(five_points())),
                  _PAGE, "-\\tfrac{{5}}{{2}}\\left(1 + \\ln(2\\pi \\cdot "
                  "{:.4f}^2)\\right) = {:.4f}", rel_tol=1e-12),
     WorkedNumber("maximum log-likelihood of the points measured in hundreds",
                  "site", "-",
-                 _torch_ll([v / 100 for v in _DATA], _MU_HAT / 100,
-                           _SIGMA_HAT / 100),
+                 _torch_ll([v / 100 for v in DATA], MU_HAT / 100,
+                           SIGMA_HAT / 100),
                  lambda: gaussian_max_log_likelihood(five_points() / 100),
                  _PAGE, "The maximum log-likelihood is $+{:.4f}$",
                  rel_tol=1e-10),

@@ -37,15 +37,15 @@ from tests.ledger import WorkedNumber
 # --- The ledger: every number the page states, against an independent value ---
 
 
-def _np_log_softmax(x, axis):
+def np_log_softmax(x, axis):
     """Log-softmax by NumPy's own log-add-exp, independent of torch."""
     return x - np.logaddexp.reduce(x, axis=axis, keepdims=True)
 
 
 def _double_softmax_exact() -> dict[str, float]:
     z = np.array([0.0, 0.0, 0.0, 8.0])
-    p = np.exp(_np_log_softmax(z, 0))
-    s = np.exp(_np_log_softmax(p, 0))
+    p = np.exp(np_log_softmax(z, 0))
+    s = np.exp(np_log_softmax(p, 0))
     jacobian = np.diag(p) - np.outer(p, p)
     grad_norm = float(np.linalg.norm(p - [1, 0, 0, 0]))
     grad_norm_double = float(np.linalg.norm(jacobian.T @ (s - [1, 0, 0, 0])))
@@ -56,19 +56,19 @@ def _double_softmax_exact() -> dict[str, float]:
 def _seeded_exact() -> dict[str, float]:
     generator = torch.Generator().manual_seed(0)
     logits = torch.randn(2, 5, 3, generator=generator, dtype=torch.float64).numpy()
-    log_probs = _np_log_softmax(logits, 1)
+    log_probs = np_log_softmax(logits, 1)
     real = [-log_probs[0, 4, 0], -log_probs[0, 0, 1], -log_probs[1, 1, 0]]  # (n, class, position)
     generator = torch.Generator().manual_seed(0)
     scores = torch.randn(2, 3, 3, generator=generator, dtype=torch.float64).numpy()  # (N, L, C)
     target = torch.randint(0, 3, (2, 3), generator=generator).numpy()
     n, l = np.meshgrid(range(2), range(3), indexing="ij")
-    right = -_np_log_softmax(scores, 2)[n, l, target].mean()
-    wrong = -_np_log_softmax(scores, 1)[n, target, l].mean()  # dim 1 read as the classes
+    right = -np_log_softmax(scores, 2)[n, l, target].mean()
+    wrong = -np_log_softmax(scores, 1)[n, target, l].mean()  # dim 1 read as the classes
     generator = torch.Generator().manual_seed(0)
     z = torch.randn(5, 4, generator=generator, dtype=torch.float64).numpy()
     y = torch.randint(0, 4, (5,), generator=generator).numpy()
     w = np.array([1.0, 2.0, 3.0, 4.0])
-    per_position = -(w * (0.9 * np.eye(4)[y] + 0.025) * _np_log_softmax(z, 1)).sum(axis=1)
+    per_position = -(w * (0.9 * np.eye(4)[y] + 0.025) * np_log_softmax(z, 1)).sum(axis=1)
     return {"ignore_mean": float(np.mean(real)), "ignore_sum": float(np.sum(real)),
             "class_dim": float(right), "class_dim_wrong": float(wrong),
             "smoothing_by_index": float(per_position.sum() / w[y].sum()),
